@@ -1,0 +1,60 @@
+import {chromium} from 'playwright-core';
+import {requireBinary} from './binaries';
+import {type BrowserSession, type CdpCorsError, type Settled, pageScript, unwrap} from './session';
+
+// Without the background-networking flags Chromium keeps dialling Google services, which this
+// loopback-only machine refuses (research/browsers.md).
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface LoadingFailed {
+	requestId: string;
+	errorText?: string;
+	blockedReason?: string;
+	corsErrorStatus?: {corsError: string; failedParameter?: string};
+}
+
+export async function launchChromium(): Promise<BrowserSession> {
+	const browser = await chromium.launch({executablePath: requireBinary('chromium'), args: FLAGS, headless: true});
+	try {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		const urls = new Map<string, string>();
+		let errors: CdpCorsError[] = [];
+		cdp.on('Network.requestWillBeSent', event => {
+			urls.set(event.requestId, event.request.url);
+		});
+		cdp.on('Network.loadingFailed', (event: LoadingFailed) => {
+			// Preflight failures are reported on the actual request, so only events with a CORS status count.
+			if (event.corsErrorStatus) {
+				errors.push({
+					url: urls.get(event.requestId) ?? '',
+					corsError: event.corsErrorStatus.corsError,
+					failedParameter: event.corsErrorStatus.failedParameter,
+					errorText: event.errorText,
+					blockedReason: event.blockedReason,
+				});
+			}
+		});
+		await cdp.send('Network.enable');
+		return {
+			engine: 'chromium',
+			async goto(url) {
+				await page.goto(url);
+			},
+			async evaluate<T>(fn: string, arg?: unknown) {
+				return unwrap<T>(await page.evaluate<Settled>(pageScript(fn, arg)));
+			},
+			cdpCorsErrors: () => [...errors],
+			clearCdp() {
+				errors = [];
+				urls.clear();
+			},
+			// Playwright removes its temporary user-data dir when the browser closes.
+			close: async () => browser.close(),
+		};
+	} catch (error) {
+		await browser.close();
+		throw error;
+	}
+}
