@@ -1,6 +1,6 @@
 import {chromium} from 'playwright-core';
 import {requireBinary} from './binaries';
-import {type BrowserSession, type CdpCorsError, type Settled, pageScript, unwrap} from './session';
+import {type BrowserSession, type CdpCorsError, type CdpFailure, type Settled, pageScript, unwrap} from './session';
 
 // Without the background-networking flags Chromium keeps dialling Google services, which this
 // loopback-only machine refuses (research/browsers.md).
@@ -21,10 +21,15 @@ export async function launchChromium(): Promise<BrowserSession> {
 		const cdp = await context.newCDPSession(page);
 		const urls = new Map<string, string>();
 		let errors: CdpCorsError[] = [];
+		let failures: CdpFailure[] = [];
 		cdp.on('Network.requestWillBeSent', event => {
-			urls.set(event.requestId, event.request.url);
+			// A redirect reuses the requestId with the next hop's URL; keep the URL the page asked for.
+			if (!urls.has(event.requestId)) {
+				urls.set(event.requestId, event.request.url);
+			}
 		});
 		cdp.on('Network.loadingFailed', (event: LoadingFailed) => {
+			failures.push({url: urls.get(event.requestId) ?? '', errorText: event.errorText, blockedReason: event.blockedReason});
 			// Preflight failures are reported on the actual request, so only events with a CORS status count.
 			if (event.corsErrorStatus) {
 				errors.push({
@@ -46,8 +51,10 @@ export async function launchChromium(): Promise<BrowserSession> {
 				return unwrap<T>(await page.evaluate<Settled>(pageScript(fn, arg)));
 			},
 			cdpCorsErrors: () => [...errors],
+			cdpFailures: () => [...failures],
 			clearCdp() {
 				errors = [];
+				failures = [];
 				urls.clear();
 			},
 			// Playwright removes its temporary user-data dir when the browser closes.

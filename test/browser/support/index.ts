@@ -1,3 +1,3 @@
 export {launch} from './launch';
-export {ENGINES, type BrowserSession, type CdpCorsError, type Engine} from './session';
+export {ENGINES, type BrowserSession, type CdpCorsError, type CdpFailure, type Engine} from './session';
 export {requireBinary} from './binaries';

@@ -12,6 +12,13 @@ export interface CdpCorsError {
 	blockedReason?: string;
 }
 
+/** Any `Network.loadingFailed` event (Chromium only): network errors carry `errorText` and no CORS status. */
+export interface CdpFailure {
+	url: string;
+	errorText?: string;
+	blockedReason?: string;
+}
+
 /**
 One open tab in one engine. Suites launch one per file and reuse it across tests: launches cost seconds on a 2-core box.
 
@@ -35,6 +42,8 @@ export interface BrowserSession {
 	evaluate<T>(fn: string, arg?: unknown): Promise<T>;
 	/** Chromium only: the CORS failures CDP reported since the last `clearCdp()`. */
 	cdpCorsErrors?(): CdpCorsError[];
+	/** Chromium only: every failed load since the last `clearCdp()`, CORS or not (refused, reset, mixed content). */
+	cdpFailures?(): CdpFailure[];
 	clearCdp?(): void;
 	/** Closes the browser, its helper processes and its temporary profile. Safe to call twice. */
 	close(): Promise<void>;
