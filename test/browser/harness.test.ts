@@ -1,15 +1,7 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {type BrowserSession, ENGINES, type Engine, launch} from './support';
-
-// The one message each engine gives page JavaScript for every blocked fetch. The classifier's
-// candidate detection (DESIGN.md section 4) relies on these exact strings.
-const FETCH_TYPE_ERROR: {readonly [E in Engine]: string} = {
-	chromium: 'TypeError: Failed to fetch',
-	firefox: 'TypeError: NetworkError when attempting to fetch resource.',
-	webkit: 'TypeError: Load failed',
-};
+import {type BrowserSession, ENGINES, FETCH_TYPE_ERROR, launch} from './support';
 
 async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{server: Server; origin: string}> {
 	const server = createServer(handler);
