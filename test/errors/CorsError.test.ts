@@ -1,0 +1,122 @@
+import ky from 'ky';
+import {describe, expect, test} from 'vitest';
+import {CORS_CODES} from '../../src/codes';
+import {CorsError} from '../../src/errors/CorsError';
+import {formatHint} from '../../src/errors/describe';
+import type {RequestSummary} from '../../src/errors/types';
+
+const request: RequestSummary = {
+	method: 'GET',
+	url: 'https://api.example.com/items',
+	pageOrigin: 'https://app.example.com',
+	targetOrigin: 'https://api.example.com',
+	mode: 'cors',
+	credentials: 'same-origin',
+	preflight: true,
+	triggers: ['x-api-key'],
+};
+
+const headerError = () => new CorsError({code: 'HEADER_NOT_ALLOWED', confidence: 'likely', request, names: ['x-api-key']}, {cause: new TypeError('Failed to fetch')});
+
+describe('CorsError', () => {
+	test('message has the stable documented format', () => {
+		expect(headerError().message).toBe('[cors-doctor] HEADER_NOT_ALLOWED: GET https://api.example.com/items was blocked: the preflight does not allow request header "x-api-key".');
+	});
+
+	test('is a TypeError named CorsError, with code, docsUrl and fingerprint', () => {
+		const error = headerError();
+		expect(error).toBeInstanceOf(TypeError);
+		expect(error).toBeInstanceOf(Error);
+		expect(error).toBeInstanceOf(CorsError);
+		expect(error.name).toBe('CorsError');
+		expect(Object.prototype.toString.call(error)).toBe('[object Error]');
+		expect(String(error).startsWith('CorsError: [cors-doctor] HEADER_NOT_ALLOWED')).toBe(true);
+		expect(error.docsUrl).toBe('https://unpkg.com/cors-doctor/docs/errors/HEADER_NOT_ALLOWED.md');
+		expect(error.fingerprint).toEqual(['CorsError', 'HEADER_NOT_ALLOWED', 'GET', 'https://api.example.com']);
+		expect(error.hints.map(formatHint)).toEqual(['Access-Control-Allow-Headers: x-api-key']);
+	});
+
+	test('cause is kept but not enumerable, and the brand is invisible', () => {
+		const error = headerError();
+		expect(error.cause).toBeInstanceOf(TypeError);
+		expect(Object.keys(error)).not.toContain('cause');
+		expect(Object.getOwnPropertySymbols(error)).toEqual([]);
+		expect(Object.keys(error)).not.toContain('name');
+		expect(new CorsError({code: 'UNDETERMINED', confidence: 'possible', request, reason: 'timeout'})).not.toHaveProperty('cause');
+	});
+
+	test('toJSON is versioned and carries no cause', () => {
+		const json = JSON.parse(JSON.stringify(headerError()));
+		expect(json).toEqual({
+			schemaVersion: 1,
+			name: 'CorsError',
+			code: 'HEADER_NOT_ALLOWED',
+			confidence: 'likely',
+			message: headerError().message,
+			request,
+			evidence: [],
+			hints: [{header: 'Access-Control-Allow-Headers', value: 'x-api-key', on: 'preflight'}],
+			docsUrl: 'https://unpkg.com/cors-doctor/docs/errors/HEADER_NOT_ALLOWED.md',
+			fingerprint: ['CorsError', 'HEADER_NOT_ALLOWED', 'GET', 'https://api.example.com'],
+			names: ['x-api-key'],
+		});
+		expect(JSON.stringify(headerError())).not.toContain('Failed to fetch');
+	});
+
+	test('UNDETERMINED names its reason', () => {
+		const error = new CorsError({code: 'UNDETERMINED', confidence: 'possible', request, reason: 'rate-limited'});
+		expect(error.message).toMatch(/the cause is undetermined \(rate-limited\)\.$/);
+		expect(error.toJSON().reason).toBe('rate-limited');
+	});
+
+	test.each(CORS_CODES.map(code => [code]))('%s builds a one-line message and a docs URL', code => {
+		const error = new CorsError({code, confidence: 'possible', request: {...request, credentials: 'include'}, names: ['x'], reason: 'timeout'});
+		expect(error.message).toMatch(new RegExp(`^\\[cors-doctor\\] ${code}: GET https://api\\.example\\.com/items was blocked: [^\\n]+\\.$`));
+		expect(error.docsUrl.endsWith(`/${code}.md`)).toBe(true);
+		for (const hint of error.hints) {
+			expect(formatHint(hint)).toMatch(/^[A-Za-z-]+: \S/);
+		}
+	});
+
+	test.each([
+		['ORIGIN_NOT_ALLOWED', 'same-origin', ['Access-Control-Allow-Origin: https://app.example.com']],
+		['ORIGIN_NOT_ALLOWED', 'include', ['Access-Control-Allow-Origin: https://app.example.com', 'Access-Control-Allow-Credentials: true']],
+		['CREDENTIALS_NOT_ALLOWED', 'include', ['Access-Control-Allow-Origin: https://app.example.com', 'Access-Control-Allow-Credentials: true']],
+		['METHOD_NOT_ALLOWED', 'omit', ['Access-Control-Allow-Methods: x']],
+		['HEADER_NOT_EXPOSED', 'omit', ['Access-Control-Expose-Headers: x']],
+		['CSP_BLOCKED', 'omit', ['Content-Security-Policy: connect-src https://api.example.com']],
+		['MIXED_CONTENT', 'omit', []],
+	] as const)('%s with credentials %s hints %j', (code, credentials, lines) => {
+		expect(new CorsError({code, confidence: 'certain', request: {...request, credentials}, names: ['x']}).hints.map(formatHint)).toEqual(lines);
+	});
+});
+
+describe('CorsError with ky 2.1.0', () => {
+	const failing = (error: Error) => {
+		let calls = 0;
+		const fetch = async () => {
+			calls++;
+			throw error;
+		};
+		return {fetch, calls: () => calls};
+	};
+
+	test('ky neither wraps nor retries a CorsError', async () => {
+		const error = headerError();
+		const {fetch, calls} = failing(error);
+		const seen: Error[] = [];
+		const rejection = ky.get('https://api.example.com/items', {fetch, retry: {limit: 2, delay: () => 0}, hooks: {beforeError: [({error}) => {
+			seen.push(error);
+			return error;
+		}]}}).json();
+		await expect(rejection).rejects.toBe(error);
+		expect(calls()).toBe(1);
+		expect(seen).toEqual([error]);
+	});
+
+	test('control: ky wraps and retries the raw TypeError it would have seen', async () => {
+		const {fetch, calls} = failing(new TypeError('Failed to fetch'));
+		await expect(ky.get('https://api.example.com/items', {fetch, retry: {limit: 2, delay: () => 0}})).rejects.toMatchObject({name: 'NetworkError'});
+		expect(calls()).toBe(3);
+	});
+});
