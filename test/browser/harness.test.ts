@@ -1,7 +1,7 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {type BrowserSession, ENGINES, FETCH_TYPE_ERROR, launch} from './support';
+import {BINARIES, type BrowserSession, ENGINES, FETCH_TYPE_ERROR, launch, requireExecutable} from './support';
 
 async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{server: Server; origin: string}> {
 	const server = createServer(handler);
@@ -37,6 +37,16 @@ beforeAll(async () => {
 afterAll(async () => {
 	await close(page?.server);
 	await close(api?.server);
+});
+
+describe('binaries', () => {
+	test('a missing browser fails loudly with the apt-get line, never a skip', () => {
+		expect(() => requireExecutable('/nonexistent/chromium', 'chromium')).toThrow('/nonexistent/chromium is missing: the real-browser tests need it. Install it with: sudo apt-get install -y chromium');
+	});
+
+	test.each(Object.entries(BINARIES))('%s is installed', (_, {path, apt}) => {
+		expect(requireExecutable(path, apt)).toBe(path);
+	});
 });
 
 describe.each(ENGINES)('%s', engine => {

@@ -9,11 +9,10 @@ export const BINARIES = {
 } as const;
 
 /**
-Returns the binary's path or throws. A missing browser must fail the run, never skip it: a skipped
-real-browser suite would let CI pass while proving nothing.
+Returns `path` if it is executable, or throws naming the package to install. A missing browser must fail
+the run, never skip it: a skipped real-browser suite would let CI pass while proving nothing.
 */
-export function requireBinary(name: keyof typeof BINARIES): string {
-	const {path, apt} = BINARIES[name];
+export function requireExecutable(path: string, apt: string): string {
 	try {
 		accessSync(path, constants.X_OK);
 	} catch {
@@ -21,4 +20,8 @@ export function requireBinary(name: keyof typeof BINARIES): string {
 	}
 
 	return path;
+}
+
+export function requireBinary(name: keyof typeof BINARIES): string {
+	return requireExecutable(BINARIES[name].path, BINARIES[name].apt);
 }

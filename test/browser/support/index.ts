@@ -1,4 +1,4 @@
 export {launch} from './launch';
 export {ENGINES, type BrowserSession, type CdpCorsError, type CdpFailure, type Engine} from './session';
-export {requireBinary} from './binaries';
+export {BINARIES, requireBinary, requireExecutable} from './binaries';
 export {FETCH_TIMEOUT_ERROR, FETCH_TYPE_ERROR} from './messages';
