@@ -1,9 +1,13 @@
 import {type ChildProcess, spawn} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 
 // Process groups still alive in this worker. Each helper runs in its own group (detached) so killing the
 // group also reaches what it spawned itself (WebKitWebDriver starts MiniBrowser and its WebKit processes).
 const live = new Set<number>();
+const dirs = new Set<string>();
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
@@ -19,7 +23,24 @@ process.once('exit', () => {
 	for (const pid of live) {
 		killGroup(pid, 'SIGKILL');
 	}
+
+	for (const dir of dirs) {
+		rmSync(dir, {recursive: true, force: true});
+	}
 });
+
+/** A temporary directory removed by `remove()`, or at process exit if nobody got that far. */
+export function tempDir(prefix: string): {path: string; remove(): void} {
+	const path = mkdtempSync(join(tmpdir(), prefix));
+	dirs.add(path);
+	return {
+		path,
+		remove() {
+			rmSync(path, {recursive: true, force: true});
+			dirs.delete(path);
+		},
+	};
+}
 
 export interface Helper {
 	readonly process: ChildProcess;

@@ -1,9 +1,7 @@
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Builder, type WebDriver} from 'selenium-webdriver';
 import {requireBinary} from './binaries';
-import {type Helper, freePort, spawnHelper, waitFor} from './processes';
+import {type Helper, freePort, spawnHelper, tempDir, waitFor} from './processes';
 import {type BrowserSession, type Settled, pageScript, unwrap} from './session';
 
 /** Starts Xvfb on a display it picks itself (`-displayfd`), so parallel suites never fight over `:99`. */
@@ -51,8 +49,10 @@ export async function launchWebKit(): Promise<BrowserSession> {
 	};
 
 	try {
-		const home = await mkdtemp(join(tmpdir(), 'cors-doctor-webkit-'));
-		cleanups.push(async () => rm(home, {recursive: true, force: true}));
+		const home = tempDir('cors-doctor-webkit-');
+		cleanups.push(async () => {
+			home.remove();
+		});
 		const xvfb = await startXvfb();
 		cleanups.push(async () => xvfb.helper.stop());
 		const port = await freePort();
@@ -60,9 +60,9 @@ export async function launchWebKit(): Promise<BrowserSession> {
 		const env = {
 			...process.env,
 			DISPLAY: xvfb.display,
-			XDG_CACHE_HOME: join(home, 'cache'),
-			XDG_DATA_HOME: join(home, 'data'),
-			XDG_CONFIG_HOME: join(home, 'config'),
+			XDG_CACHE_HOME: join(home.path, 'cache'),
+			XDG_DATA_HOME: join(home.path, 'data'),
+			XDG_CONFIG_HOME: join(home.path, 'config'),
 		};
 		const driverProcess = spawnHelper(driverPath, [`--port=${port}`, '--host=127.0.0.1'], {env});
 		cleanups.push(async () => driverProcess.stop());
