@@ -1,2 +1,12 @@
 #!/usr/bin/env node
-console.log('cors-doctor');
+import process from 'node:process';
+import {runCli} from './cli/run';
+import {packageVersion} from './cli/version';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+	stdout: text => process.stdout.write(text),
+	stderr: text => process.stderr.write(text),
+	env: process.env,
+	isTTY: process.stdout.isTTY === true,
+	version: packageVersion,
+});
