@@ -21,14 +21,18 @@ function mismatchDetail(value: string, origin: string): string {
 	}
 
 	if (allowed.origin === origin) {
+		// Same origin once parsed, so the text differs: letter case, a default port written out, a path, or a malformed `scheme:/`.
 		const lowerValue = value.toLowerCase();
 		const lowerOrigin = origin.toLowerCase();
 		if (lowerValue === lowerOrigin) {
 			return 'case';
 		}
 
-		// Same origin once parsed: either a default port written out, or a path (usually a lone trailing slash).
-		return lowerValue.startsWith(`${lowerOrigin}:`) ? 'port' : lowerValue.startsWith(lowerOrigin) ? 'trailing-slash' : 'case';
+		if (lowerValue.startsWith(lowerOrigin)) {
+			return lowerValue[lowerOrigin.length] === ':' ? 'port' : 'trailing-slash';
+		}
+
+		return lowerValue.startsWith(`${requested.protocol}//`) ? 'case' : 'scheme';
 	}
 
 	if (allowed.protocol !== requested.protocol) {
@@ -87,7 +91,9 @@ function originFailure(response: RawResponse, request: CheckedRequest): SpecFail
 		return {code: 'ALLOW_ORIGIN_MISMATCH', ...base, detail: 'null'};
 	}
 
-	if (!tryUrl(value)) {
+	// The URL parser silently strips C0 controls at the ends, so check them first: such a value is no origin serialization.
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001F\u007F]/.test(value) || !tryUrl(value)) {
 		return {
 			code: 'ALLOW_ORIGIN_INVALID',
 			...base,
