@@ -1,33 +1,24 @@
 import type {CorsFetchOptions, NormalizedOptions} from './types';
 
-const check = (ok: boolean, name: string, what: string): void => {
-	if (!ok) {
-		throw new TypeError(`The \`${name}\` option must be ${what}`);
-	}
-};
-
-const ms = (value: number | undefined, name: string, fallback: number): number => {
-	check(value === undefined || value >= 0, name, 'a non-negative number');
-	return value ?? fallback;
+const fail = (name: string, what: string): never => {
+	throw new TypeError(`The \`${name}\` option must be ${what}`);
 };
 
 /** Validates once, at the boundary, and fills every default; internal code only sees the result. */
 export const normalizeOptions = (options: CorsFetchOptions = {}): NormalizedOptions => {
-	check(typeof options === 'object' && options !== null, 'options', 'an object');
-	const {fetch, onDiagnosis, pageOrigin, expectHeaders = []} = options;
-	check(fetch === undefined || typeof fetch === 'function', 'fetch', 'a function');
-	check(onDiagnosis === undefined || typeof onDiagnosis === 'function', 'onDiagnosis', 'a function');
-	check(pageOrigin === undefined || typeof pageOrigin === 'string', 'pageOrigin', 'a string');
-	check(Array.isArray(expectHeaders), 'expectHeaders', 'an array of header names');
-	return {
-		fetch,
-		onDiagnosis,
-		pageOrigin,
-		expectHeaders,
-		probes: options.probes ?? true,
-		probeTimeout: ms(options.probeTimeout, 'probeTimeout', 3000),
-		cacheTtl: ms(options.cacheTtl, 'cacheTtl', 30_000),
-		rateLimit: ms(options.rateLimit, 'rateLimit', 6),
-		budget: ms(options.budget, 'budget', Infinity),
-	};
+	const o = {probes: true, probeTimeout: 3000, cacheTtl: 30_000, rateLimit: 6, budget: Infinity, expectHeaders: [], ...options} as Record<string, unknown>;
+	for (const name of ['fetch', 'onDiagnosis']) {
+		if (o[name] !== undefined && typeof o[name] !== 'function') {
+			fail(name, 'a function');
+		}
+	}
+	for (const name of ['probeTimeout', 'cacheTtl', 'rateLimit', 'budget']) {
+		if (!((o[name] as number) >= 0)) {
+			fail(name, 'a non-negative number');
+		}
+	}
+	if (!Array.isArray(o.expectHeaders)) {
+		fail('expectHeaders', 'an array of header names');
+	}
+	return o as unknown as NormalizedOptions;
 };

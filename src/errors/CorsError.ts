@@ -87,21 +87,8 @@ export class CorsError extends TypeError {
 	```
 	*/
 	toJSON(): CorsErrorJSON {
-		return {
-			schemaVersion: 1,
-			name: this.name,
-			code: this.code,
-			confidence: this.confidence,
-			message: this.message,
-			request: this.request,
-			evidence: this.evidence,
-			hints: this.hints,
-			docsUrl: this.docsUrl,
-			fingerprint: this.fingerprint,
-			...(this.names.length > 0 && {names: this.names}),
-			...(this.reason && {reason: this.reason}),
-			...(this.unprobed.length > 0 && {unprobed: this.unprobed}),
-		};
+		// Own enumerable fields only: `cause` and `stack` are non-enumerable, and every field is already redacted.
+		return {...this, schemaVersion: 1, name: this.name, message: this.message};
 	}
 }
 

@@ -86,7 +86,8 @@ export interface CorsErrorJSON {
 	readonly docsUrl: string;
 	readonly fingerprint: readonly string[];
 	/** The header or method names the code is about (HEADER_NOT_ALLOWED, METHOD_NOT_ALLOWED, HEADER_NOT_EXPOSED). */
-	readonly names?: readonly string[];
+	readonly names: readonly string[];
 	readonly reason?: UndeterminedReason;
-	readonly unprobed?: readonly string[];
+	/** Unsafe header names the probes did not cover. */
+	readonly unprobed: readonly string[];
 }

@@ -59,6 +59,7 @@ describe('CorsError', () => {
 			docsUrl: 'https://unpkg.com/cors-doctor/docs/errors/HEADER_NOT_ALLOWED.md',
 			fingerprint: ['CorsError', 'HEADER_NOT_ALLOWED', 'GET', 'https://api.example.com'],
 			names: ['x-api-key'],
+			unprobed: [],
 		});
 		expect(JSON.stringify(headerError())).not.toContain('Failed to fetch');
 	});

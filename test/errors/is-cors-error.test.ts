@@ -52,7 +52,9 @@ describe('isCorsError', () => {
 
 	test('identity across two copies of the library', async () => {
 		// A query suffix makes vite load a second, independent module instance.
+		// @ts-expect-error TypeScript cannot resolve a query suffix; vite loads it as a separate module.
 		const copy = await import('../../src/errors/CorsError?copy=2') as typeof import('../../src/errors/CorsError');
+		// @ts-expect-error same as above
 		const guards = await import('../../src/errors/is-cors-error?copy=2') as typeof import('../../src/errors/is-cors-error');
 		expect(copy.CorsError).not.toBe(CorsError);
 		const foreign = new copy.CorsError({code: 'HEADER_NOT_ALLOWED', confidence: 'likely', request, names: ['x-a']});
