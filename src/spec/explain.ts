@@ -124,15 +124,22 @@ function bodyContentType(body: unknown): string | 'stream' | undefined {
 	return undefined;
 }
 
+function parses(input: string | URL, base: string): boolean {
+	try {
+		return Boolean(new URL(input, base));
+	} catch {
+		return false;
+	}
+}
+
 function resolveUrl(input: string | URL, base: string | undefined): URL {
 	try {
 		return new URL(input, base);
 	} catch {
-		if (base === undefined && URL.canParse(input, 'http://base.invalid/')) {
-			throw new TypeError(`Cannot resolve the relative URL "${String(input)}" without a page origin: pass \`pageOrigin\``);
-		}
-
-		throw new TypeError(`Invalid URL "${String(input)}"`);
+		// Tell "relative, with nothing to resolve it against" from a malformed URL (not `URL.canParse`: Safari < 17 lacks it).
+		throw new TypeError(base === undefined && parses(input, 'http://base.invalid/')
+			? `Cannot resolve the relative URL "${String(input)}" without a page origin: pass \`pageOrigin\``
+			: `Invalid URL "${String(input)}"`);
 	}
 }
 
