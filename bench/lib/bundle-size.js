@@ -1,0 +1,56 @@
+// Measures what an app pays for an import: esbuild bundle + minify for the browser, then
+// gzip -9, the way bundlers and size-limit tools report "min+gzip".
+import {gzipSync} from 'node:zlib';
+import {createRequire} from 'node:module';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Bundles `source` (an ES module that re-exports what an app would import) and returns its sizes.
+ * @param {string} source
+ * @param {{platform?: 'browser' | 'node'}} [options]
+ * @returns {Promise<{min: number, gzip: number}>}
+ */
+export async function measureImport(source, {platform = 'browser'} = {}) {
+	const result = await esbuild.build({
+		stdin: {contents: source, resolveDir: root, sourcefile: 'size-entry.js'},
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		platform,
+		write: false,
+		logLevel: 'silent',
+		// The node entry's own node: imports stay external, as they would in any Node bundle.
+		external: platform === 'node' ? ['node:*'] : [],
+	});
+	const code = result.outputFiles[0].contents;
+	return {min: code.byteLength, gzip: gzipSync(code, {level: 9}).byteLength};
+}
+
+/**
+ * The file a module specifier resolves to from the project root, or undefined when it is not
+ * installed (ofetch and axios are dev-only comparisons).
+ * @param {string} specifier
+ */
+export function resolvable(specifier) {
+	try {
+		return createRequire(path.join(root, 'package.json')).resolve(specifier);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Absolute import path of a built file in dist/, as esbuild and import() accept it. */
+export function distFile(name) {
+	return path.join(root, 'dist', name).replaceAll('\\', '/');
+}
+
+/** Peers measured in the same run, so ratios do not depend on numbers from another machine. */
+export const PEERS = [
+	{name: 'ky', source: 'export {default} from "ky";'},
+	{name: 'ofetch', source: 'export {ofetch} from "ofetch";'},
+	{name: 'axios', source: 'export {default} from "axios";'},
+];

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Size budget check for CI (run after `tsup`): what an app pays, min+gzip, for importing only
+// `corsFetch`, and for `createClient` (ky included) against ky on its own. Sizes are
+// deterministic, so this is a hard gate; timings are only reported by `npm run bench`.
+import {existsSync} from 'node:fs';
+import {distFile, measureImport, PEERS} from '../bench/lib/bundle-size.js';
+
+const CORS_FETCH_BUDGET = 3000;
+const CLIENT_OVER_KY_BUDGET = 3000;
+
+const index = distFile('index.js');
+if (!existsSync(index)) {
+	console.error(`check-size: ${index} is missing; build first (npx tsup).`);
+	process.exit(1);
+}
+
+async function measure(label, source) {
+	try {
+		return await measureImport(source);
+	} catch (error) {
+		const detail = error.errors?.map(entry => entry.text).join('; ') ?? error.message;
+		console.error(`check-size: cannot bundle ${label}: ${detail}`);
+		process.exit(1);
+	}
+}
+
+const kB = bytes => `${(bytes / 1000).toFixed(2)} kB`;
+const corsFetch = await measure('corsFetch', `export {corsFetch} from ${JSON.stringify(index)};`);
+const client = await measure('createClient', `export {createClient} from ${JSON.stringify(index)};`);
+const ky = await measure('ky', PEERS.find(peer => peer.name === 'ky').source);
+const clientBudget = ky.gzip + CLIENT_OVER_KY_BUDGET;
+
+const checks = [
+	{label: 'import {corsFetch}', size: corsFetch.gzip, budget: CORS_FETCH_BUDGET, note: `budget ${kB(CORS_FETCH_BUDGET)}`},
+	{label: 'import {createClient}', size: client.gzip, budget: clientBudget, note: `budget ky ${kB(ky.gzip)} + ${kB(CLIENT_OVER_KY_BUDGET)}`},
+];
+
+let failed = false;
+for (const {label, size, budget, note} of checks) {
+	const ok = size <= budget;
+	failed ||= !ok;
+	console.log(`check-size: ${ok ? 'ok  ' : 'FAIL'} ${label}: ${kB(size)} min+gzip (${note}${ok ? '' : `, over by ${size - budget} bytes`})`);
+}
+
+if (failed) {
+	console.error('check-size: a bundle-size budget is exceeded (see docs/benchmarks.md); shrink the import or justify a new budget.');
+	process.exit(1);
+}
