@@ -71,6 +71,11 @@ function parseTarget(input: string | URL): URL {
 		throw new CheckInputError('UNSUPPORTED_SCHEME', `Unsupported scheme "${url.protocol}" in "${url.href}": CORS applies to http and https URLs only.`);
 	}
 
+	if (url.username || url.password) {
+		// fetch() itself throws on such a URL, so no browser request could look like this.
+		throw new CheckInputError('INVALID_URL', `Invalid URL "${url.protocol}//${url.host}${url.pathname}": a request URL cannot include a user name or password.`);
+	}
+
 	url.hash = '';
 	return url;
 }

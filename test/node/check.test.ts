@@ -173,6 +173,7 @@ describe('findings carry phase, seen values and fixes', () => {
 describe('input validation', () => {
 	const cases: Array<[string, string, Parameters<typeof checkCors>[1], string]> = [
 		['invalid URL', 'not a url', {origin: 'https://app.example'}, 'INVALID_URL'],
+		['URL with userinfo', 'https://user:pw@api.example/x', {origin: 'https://app.example'}, 'INVALID_URL'],
 		['non-http scheme', 'ftp://example.com/x', {origin: 'https://app.example'}, 'UNSUPPORTED_SCHEME'],
 		['origin with a path', 'https://api.example/x', {origin: 'https://app.example/page'}, 'INVALID_ORIGIN'],
 		['origin with a query', 'https://api.example/x', {origin: 'https://app.example?x=1'}, 'INVALID_ORIGIN'],
