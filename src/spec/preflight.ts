@@ -26,12 +26,12 @@ preflightCheck(
 export function preflightCheck(response: RawResponse, request: CheckedRequest): SpecFailure[] {
 	const failures: SpecFailure[] = [];
 	const {status} = response;
-	const originFailure = corsCheck(response, request);
 	if (status >= 300 && status < 400) {
 		const location = getHeader(response, 'location');
 		return [{code: 'PREFLIGHT_REDIRECT', seen: location === null ? `${status}` : `${status} ${location}`, expected: 'a 2xx status, not a redirect', detail: 'status'}];
 	}
 
+	const originFailure = corsCheck(response, request);
 	if (status < 200 || status > 299) {
 		failures.push({
 			code: 'PREFLIGHT_STATUS',
