@@ -6,7 +6,7 @@ import {writeFileSync} from 'node:fs';
 import os from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {MODES} from './lib/load.js';
-import {isPlaceholder} from './lib/subjects.js';
+import {placeholders} from './lib/subjects.js';
 import {startInWorker} from './servers/in-worker.js';
 import {openBenchPage} from './browser/chromium.js';
 import {formatMicro, measureMicro} from './sections/micro.js';
@@ -64,7 +64,7 @@ try {
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
-	`# cors-doctor benchmarks${isPlaceholder ? ' (PLACEHOLDER: dist/ lacks corsFetch/createClient; these are not results)' : ''}`,
+	`# cors-doctor benchmarks${placeholders.length > 0 ? ` (PLACEHOLDER for ${placeholders.join(', ')}: not in dist/index.js yet; not a result)` : ''}`,
 	'',
 	`Machine: ${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; Chromium ${browser.version}. Run on ${new Date().toISOString().slice(0, 10)} in ${((performance.now() - began) / 1000).toFixed(0)} s.`,
 	'',

@@ -27,4 +27,4 @@ async function settle(variant, url, init) {
 	}
 }
 
-window.bench = {load, settle, placeholder: subjects.isPlaceholder};
+window.bench = {load, settle, placeholders: subjects.placeholders};

@@ -54,6 +54,10 @@ export async function measureDiagnosis(browser, trials) {
 
 			// Repeated identical failure: same page, same request, inside the cache window.
 			await browser.reload();
+			if (scenario.warm) {
+				await settle('corsFetch', servers.api + scenario.warm, {});
+			}
+
 			await settle('corsFetch', servers.api + scenario.path, scenario.init);
 			await sleep(SETTLE_MS);
 			servers.clear();
