@@ -1,0 +1,18 @@
+import type {KyInstance} from 'ky';
+import {clientFetch, guardRetry, type ClientCorsOptions} from './cors-options';
+
+/**
+Extends an existing ky instance so its requests are cors-aware, keeping its options and hooks. The instance's own `fetch`,
+if any, becomes the native fetch under the wrapper.
+
+@example
+```
+import ky from 'ky';
+const api = withCors(ky.create({prefix: 'https://api.example.com', hooks: {beforeError: [logError]}}), {probeTimeout: 2000});
+```
+*/
+export const withCors = (instance: KyInstance, options: ClientCorsOptions = {}): KyInstance =>
+	instance.extend(parent => ({
+		fetch: clientFetch({...options, fetch: options.fetch ?? parent.fetch as typeof globalThis.fetch | undefined}, parent.timeout),
+		retry: guardRetry(parent.retry),
+	}));
