@@ -21,3 +21,4 @@ export type {ClientCorsOptions} from './client/cors-options';
 
 export {explainRequest} from './spec/explain';
 export type {RequestExplanation, PreflightReason, PreflightNote} from './spec/explain';
+export type {CredentialsMode} from './spec/types';
