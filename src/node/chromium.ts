@@ -8,6 +8,8 @@ export interface ChromiumCorsErrorInfo {
 	readonly phase?: Phase;
 	/** The codes the in-browser classifier may reach by probing for the same failure (it cannot read headers). */
 	readonly inferred: readonly CorsCode[];
+	/** Exact codes the checker may use instead of `code` because it sees more than Chromium's reason says (e.g. a mismatch caused by a redirect taint). */
+	readonly refinedBy?: readonly CorsCode[];
 	/** Set for names that Chromium no longer reports (kept so old browsers and recorded traces still map). */
 	readonly removed?: string;
 }
@@ -34,7 +36,7 @@ export const CHROMIUM_CORS_ERRORS = {
 	MissingAllowOriginHeader: {code: 'ALLOW_ORIGIN_MISSING', phase: 'actual', inferred: ['ORIGIN_NOT_ALLOWED', 'ERROR_RESPONSE_WITHOUT_CORS', 'REDIRECT_NOT_ALLOWED']},
 	MultipleAllowOriginValues: {code: 'ALLOW_ORIGIN_MULTIPLE', phase: 'actual', inferred: allowOrigin},
 	InvalidAllowOriginValue: {code: 'ALLOW_ORIGIN_INVALID', phase: 'actual', inferred: allowOrigin},
-	AllowOriginMismatch: {code: 'ALLOW_ORIGIN_MISMATCH', phase: 'actual', inferred: allowOrigin},
+	AllowOriginMismatch: {code: 'ALLOW_ORIGIN_MISMATCH', phase: 'actual', inferred: allowOrigin, refinedBy: ['REDIRECT_TAINTED_ORIGIN']},
 	InvalidAllowCredentials: {code: 'ALLOW_CREDENTIALS_MISSING', phase: 'actual', inferred: ['CREDENTIALS_NOT_ALLOWED']},
 	CorsDisabledScheme: {code: 'SCHEME_NOT_SUPPORTED', inferred: ['SCHEME_NOT_SUPPORTED']},
 	PreflightInvalidStatus: {code: 'PREFLIGHT_STATUS', phase: 'preflight', inferred: rejected},

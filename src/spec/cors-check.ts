@@ -49,6 +49,13 @@ const WEBKIT_NO_MISSING: EngineNote = {
 	note: 'WebKit reports a missing Access-Control-Allow-Origin as "Origin … is not allowed by Access-Control-Allow-Origin", like a mismatch.',
 };
 
+const TAINT_NOTES: EngineNote[] = (['chromium', 'firefox', 'webkit'] as const).map(engine => ({
+	engine,
+	behaviour: 'code',
+	code: 'ALLOW_ORIGIN_MISMATCH',
+	note: 'Reported as an Access-Control-Allow-Origin mismatch against the origin `null`.',
+}));
+
 function originFailure(response: RawResponse, request: CheckedRequest): SpecFailure | undefined {
 	const lines = headerLines(response, ACAO);
 	const expected = request.origin;
@@ -104,7 +111,13 @@ function originFailure(response: RawResponse, request: CheckedRequest): SpecFail
 		};
 	}
 
-	return {code: 'ALLOW_ORIGIN_MISMATCH', ...base, detail: request.origin === 'null' ? 'tainted' : mismatchDetail(value, request.origin)};
+	if (request.origin === 'null') {
+		// A cross-origin redirect tainted the origin: the server echoed an origin, but the request now says `null`.
+		// Naming the redirect points at the real fix; every engine words it as a plain mismatch.
+		return {code: 'REDIRECT_TAINTED_ORIGIN', ...base, detail: 'tainted', engines: TAINT_NOTES};
+	}
+
+	return {code: 'ALLOW_ORIGIN_MISMATCH', ...base, detail: mismatchDetail(value, request.origin)};
 }
 
 /**

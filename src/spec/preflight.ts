@@ -102,6 +102,7 @@ export function preflightCheck(response: RawResponse, request: CheckedRequest): 
 						detail: 'authorization-wildcard',
 						engines: [
 							{engine: 'chromium', behaviour: 'passes', note: 'Chromium 156 lets `*` cover Authorization (it only logs a deprecation issue).'},
+							{engine: 'firefox', behaviour: 'passes', note: 'Firefox ESR 153 lets `*` cover Authorization (measured; it is behind a pref that now defaults to on).'},
 							{engine: 'webkit', behaviour: 'passes', note: 'WebKit lets `*` cover Authorization.'},
 						],
 					});

@@ -105,7 +105,7 @@ describe('what the checker sends', () => {
 			'api /t/page null',
 		]);
 		expect(Array.isArray(result.actual) && result.actual.map(hop => hop.status)).toEqual([302, 302, 200]);
-		expect(result.problems[0]).toMatchObject({code: 'ALLOW_ORIGIN_MISMATCH', phase: 'actual', hop: 2, seen: server.page, detail: 'tainted'});
+		expect(result.problems[0]).toMatchObject({code: 'REDIRECT_TAINTED_ORIGIN', phase: 'actual', hop: 2, seen: server.page, detail: 'tainted'});
 	});
 
 	test('a non-simple GET is preflighted again after a redirect', async () => {

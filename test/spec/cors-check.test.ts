@@ -115,7 +115,7 @@ describe('corsCheck: the other rules', () => {
 	});
 
 	it('marks a mismatch caused by a redirect-tainted origin', () => {
-		expect(corsCheck(acao(origin), {origin: 'null', credentials: 'omit'})).toMatchObject({code: 'ALLOW_ORIGIN_MISMATCH', detail: 'tainted', expected: 'null'});
+		expect(corsCheck(acao(origin), {origin: 'null', credentials: 'omit'})).toMatchObject({code: 'REDIRECT_TAINTED_ORIGIN', detail: 'tainted', expected: 'null'});
 		expect(corsCheck(acao('null'), {origin: 'null', credentials: 'omit'})).toBeUndefined();
 		expect(corsCheck(acao('*'), {origin: 'null', credentials: 'omit'})).toBeUndefined();
 	});

@@ -151,7 +151,7 @@ describe('preflightCheck: Access-Control-Allow-Headers', () => {
 		const failures = preflightCheck(ok(['Access-Control-Allow-Headers', '*']), request('GET', ['authorization', 'x-key']));
 		expect(failures).toHaveLength(1);
 		expect(failures[0]).toMatchObject({code: 'HEADER_NOT_ALLOWED', param: 'authorization', detail: 'authorization-wildcard'});
-		expect(failures[0]?.engines?.map(note => [note.engine, note.behaviour])).toEqual([['chromium', 'passes'], ['webkit', 'passes']]);
+		expect(failures[0]?.engines?.map(note => [note.engine, note.behaviour])).toEqual([['chromium', 'passes'], ['firefox', 'passes'], ['webkit', 'passes']]);
 	});
 
 	it('accepts Authorization when listed', () => {
