@@ -27,3 +27,4 @@ export type {
 	Transport,
 	TransportRequest,
 } from './node/index';
+export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './spec/types';
