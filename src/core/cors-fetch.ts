@@ -1,18 +1,12 @@
-import {CorsError} from '../errors/CorsError';
-import {originOf} from '../spec/origin';
 import {isFetchFailure} from './detect';
-import {investigate, type WaveResult} from './investigate';
-import {summarize} from './request';
 import {normalizeOptions} from './options';
 import {createState} from './state';
-import type {CorsFetchOptions, Diagnosis, NormalizedOptions} from './types';
+import type {WaveResult} from './investigate';
+import type {CorsFetchOptions} from './types';
 
-/** Calls the user's callback without ever letting it break the request. */
-export const report = (o: NormalizedOptions, diagnosis: Diagnosis): void => {
-	try {
-		o.onDiagnosis?.(diagnosis);
-	} catch {}
-};
+// Diagnosis (probes, decision table, CorsError, texts) is only needed once a request has failed, so it loads then:
+// importing corsFetch stays around 1 kB and the happy path never pays for it.
+const loadFailure = () => import('./failure');
 
 /**
 Creates a drop-in `fetch` that turns the browser's opaque "Failed to fetch" into a classified `CorsError`.
@@ -42,19 +36,21 @@ export const createCorsFetch = (options?: CorsFetchOptions): typeof globalThis.f
 			if (!isFetchFailure(error)) {
 				throw error;
 			}
-			const diagnosis = await investigate(o, state, pageOrigin, input, init, error, start);
-			report(o, diagnosis);
-			throw diagnosis.kind === 'cors' ? diagnosis.error : error;
+			let failure;
+			try {
+				failure = await loadFailure();
+			} catch {
+				// The diagnosis chunk could not load (offline, or blocked): the platform's own error stands.
+				throw error;
+			}
+			throw await failure.onFailure(o, state, pageOrigin, input, init, error, start);
 		}
 		if (response.type === 'cors') {
 			// The only happy-path work: remember that this origin grants CORS (evidence for ERROR_RESPONSE_WITHOUT_CORS).
-			state.seen.add(originOf(response.url));
+			state.seen.add(new URL(response.url).origin);
 			const hidden = o.expectHeaders.filter(name => response.headers.get(name) === null);
 			if (hidden.length > 0) {
-				// Absent and unexposed read the same (null), hence only likely.
-				const error = new CorsError({code: 'HEADER_NOT_EXPOSED', confidence: 'likely', request: summarize(input, init, pageOrigin).summary, names: hidden});
-				report(o, {kind: 'cors', error});
-				throw error;
+				throw (await loadFailure()).hiddenHeaders(o, input, init, pageOrigin, hidden);
 			}
 		}
 		return response;
