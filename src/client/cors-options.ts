@@ -1,8 +1,6 @@
 import type {Options, RetryOptions} from 'ky';
 import {createCorsFetch} from '../core/cors-fetch';
-import {summarize} from '../core/request';
 import type {CorsFetchOptions} from '../core/types';
-import {CorsError} from '../errors/CorsError';
 import {isCorsError} from '../errors/is-cors-error';
 
 /** The cors-doctor options a client accepts besides ky's (`budget` is derived from ky's `timeout`). */
@@ -36,13 +34,13 @@ export const clientFetch = (cors: ClientCorsOptions, timeout: Options['timeout']
 		const response = await fetch(input, init);
 		if (response.type === 'opaque') {
 			const pageOrigin = cors.pageOrigin ?? globalThis.location?.origin ?? 'null';
-			const request = summarize(input, init, pageOrigin).summary;
 			for (const name of BODY_READERS) {
 				// Own properties shadow the prototype methods ky calls (`response.text()` for `.json()`).
 				Object.defineProperty(response, name, {
 					configurable: true,
 					value: async () => {
-						throw new CorsError({code: 'OPAQUE_RESPONSE', confidence: 'certain', request});
+						// Loaded on use, like the rest of the diagnosis (see cors-fetch.ts).
+						throw (await import('../core/failure')).opaqueResponse(input, init, pageOrigin);
 					},
 				});
 			}

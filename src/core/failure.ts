@@ -34,3 +34,7 @@ export const hiddenHeaders = (o: NormalizedOptions, input: RequestInfo | URL, in
 	report(o, {kind: 'cors', error});
 	return error;
 };
+
+/** The error for reading the body of an opaque `no-cors` response through the client. */
+export const opaqueResponse = (input: RequestInfo | URL, init: RequestInit | undefined, pageOrigin: string): CorsError =>
+	new CorsError({code: 'OPAQUE_RESPONSE', confidence: 'certain', request: summarize(input, init, pageOrigin).summary});

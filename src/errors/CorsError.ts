@@ -1,9 +1,8 @@
 import type {CorsCode} from '../codes';
+import {BRAND, isBranded} from './brand';
 import {describe, hintsFor} from './describe';
 import type {Confidence, CorsErrorJSON, Hint, Probe, RequestSummary, UndeterminedReason} from './types';
 
-// A global-registry symbol, so two copies of the library in one page recognise each other's errors.
-const BRAND = Symbol.for('cors-doctor.CorsError');
 
 /** What a `CorsError` is built from. `request.url` must already be redacted (see `redactUrl`). */
 export interface CorsErrorInit {
@@ -75,7 +74,7 @@ export class CorsError extends TypeError {
 
 	/** The brand check, so `instanceof` also works across two copies of the library. */
 	static override [Symbol.hasInstance](value: unknown): boolean {
-		return (value as {[BRAND]?: unknown} | null | undefined)?.[BRAND] === true;
+		return isBranded(value);
 	}
 
 	/**

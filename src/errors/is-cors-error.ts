@@ -1,5 +1,6 @@
 import type {CorsCode} from '../codes';
-import {CorsError} from './CorsError';
+import {isBranded} from './brand';
+import type {CorsError} from './CorsError';
 
 // axios (AxiosError), ofetch (FetchError) and ky hooks wrap our error in one or two layers of `cause`.
 const MAX_DEPTH = 5;
@@ -17,8 +18,8 @@ Finds a `CorsError` in `error` or its `cause` chain (axios and ofetch wrap it), 
 */
 export const getCorsError = (error: unknown, code?: CorsCode): CorsError | undefined => {
 	for (let depth = 0; depth <= MAX_DEPTH && error != null; depth++) {
-		if (error instanceof CorsError) {
-			return code === undefined || error.code === code ? error : undefined;
+		if (isBranded(error)) {
+			return code === undefined || (error as CorsError).code === code ? error as CorsError : undefined;
 		}
 		error = (error as {cause?: unknown}).cause;
 	}
