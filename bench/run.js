@@ -15,9 +15,9 @@ import {formatSizes, measureSizes} from './sections/sizes.js';
 import {formatDiagnosis, measureDiagnosis} from './sections/diagnosis.js';
 
 const trials = {
-	micro: 12,
-	node: 10,
-	chromium: 8,
+	micro: 16,
+	node: 16,
+	chromium: 12,
 	diagnosis: 5,
 };
 
