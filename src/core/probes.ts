@@ -17,8 +17,8 @@ export interface PlannedProbe {
 	readonly header?: string;
 }
 
-/** At most 4 header probes (8 probes in all): the rest are reported as not probed. */
-export const MAX_HEADER_PROBES = 4;
+/** At most 3 header probes (with reach, simple, simple-manual, credentialed and the control: 8 in all); the rest are reported as not probed. */
+export const MAX_HEADER_PROBES = 3;
 
 const DUMMY = 'cors-doctor-probe';
 // A non-safelisted MIME type, so a content-type probe triggers the preflight the original did.
@@ -44,10 +44,12 @@ export const planProbes = (x: ProbePlanInput): PlannedProbe[] => {
 	for (const name of x.headers.slice(0, MAX_HEADER_PROBES)) {
 		plan.push(header('header', name));
 	}
-	// A made-up header tells "this header is refused" from "the preflight itself is refused"; with a method-only
-	// preflight it is the only way to see whether OPTIONS works at all.
-	if (x.headers.length === 1 || (x.headers.length === 0 && x.methodPreflight)) {
-		plan.push(header('control', 'x-' + DUMMY));
+	// The control tells "these headers are refused" from "the preflight itself is refused", and with a method-only
+	// preflight it is the only way to see whether OPTIONS works at all. It asks for `content-type` (with a
+	// non-safelisted value) because nearly every server that answers preflights allows it; a made-up header is
+	// refused by the common allow-list setups and would blame the preflight for one missing header.
+	if (x.headers.length > 0 || x.methodPreflight) {
+		plan.push(header('control', x.headers.includes('content-type') ? 'x-' + DUMMY : 'content-type'));
 	}
 	return plan;
 };

@@ -36,11 +36,14 @@ export const corsResponse = (headers: Record<string, string> = {}): Response => 
 export const opaqueResponse = (): Response => typed('opaque');
 
 // Probes are recognisable: cors-doctor always sends them with cache: 'no-store'; test requests never do.
-const probeOf = (init: RequestInit): ProbeName => {
+// The control asks for content-type (or x-cors-doctor-probe when the request itself sends content-type): a content-type
+// probe is the control unless the scenario describes content-type as one of the request's headers.
+const probeOf = (init: RequestInit, scenario: Scenario): ProbeName => {
 	const names = Object.keys(init.headers ?? {});
+	const control = names.includes('x-cors-doctor-probe') || (names[0] === 'content-type' && scenario.header?.['content-type'] === undefined);
 	return init.mode === 'no-cors' ? 'reach'
 		: init.redirect === 'manual' ? 'simple-manual'
-			: names.includes('x-cors-doctor-probe') ? 'control'
+			: control ? 'control'
 				: names.length > 0 ? 'header'
 					: init.credentials === 'include' ? 'credentialed' : 'simple';
 };
@@ -57,7 +60,7 @@ export const fakeFetch = (scenario: Scenario, original: () => Promise<Response> 
 			calls.push({url, init});
 			return original();
 		}
-		const probe = probeOf(init);
+		const probe = probeOf(init, scenario);
 		calls.push({url, init, probe});
 		if (scenario.delay) {
 			await new Promise<void>((resolve, reject) => {
