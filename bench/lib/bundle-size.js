@@ -9,10 +9,13 @@ import * as esbuild from 'esbuild';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Bundles `source` (an ES module that re-exports what an app would import) and returns its sizes.
+ * Bundles `source` (an ES module that re-exports what an app would import) the way an app's bundler would, with code
+ * splitting, and returns its sizes. `gzip`/`min` count what the app loads eagerly (the entry chunk and every chunk it
+ * imports statically); `lazyGzip` counts chunks loaded only through dynamic `import()` (cors-doctor loads its diagnosis
+ * on the first failure). Each chunk is gzipped on its own, as it is served.
  * @param {string} source
  * @param {{platform?: 'browser' | 'node'}} [options]
- * @returns {Promise<{min: number, gzip: number}>}
+ * @returns {Promise<{min: number, gzip: number, lazyGzip: number}>}
  */
 export async function measureImport(source, {platform = 'browser'} = {}) {
 	const result = await esbuild.build({
@@ -20,14 +23,47 @@ export async function measureImport(source, {platform = 'browser'} = {}) {
 		bundle: true,
 		minify: true,
 		format: 'esm',
+		splitting: true,
+		outdir: path.join(root, '.tmp', 'size'),
+		metafile: true,
 		platform,
 		write: false,
 		logLevel: 'silent',
 		// The node entry's own node: imports stay external, as they would in any Node bundle.
 		external: platform === 'node' ? ['node:*'] : [],
 	});
-	const code = result.outputFiles[0].contents;
-	return {min: code.byteLength, gzip: gzipSync(code, {level: 9}).byteLength};
+	const files = new Map(result.outputFiles.map(file => [path.relative(root, file.path).replaceAll('\\', '/'), file.contents]));
+	const outputs = result.metafile.outputs;
+	const entry = Object.keys(outputs).find(name => outputs[name].entryPoint !== undefined);
+	const eager = new Set();
+	const visit = name => {
+		if (eager.has(name)) {
+			return;
+		}
+		eager.add(name);
+		for (const imported of outputs[name].imports) {
+			if (imported.kind === 'import-statement' && !imported.external) {
+				visit(imported.path);
+			}
+		}
+	};
+	visit(entry);
+	let min = 0;
+	let gzip = 0;
+	let lazyGzip = 0;
+	for (const [name, code] of files) {
+		if (!name.endsWith('.js')) {
+			continue;
+		}
+		const size = gzipSync(code, {level: 9}).byteLength;
+		if (eager.has(name)) {
+			min += code.byteLength;
+			gzip += size;
+		} else {
+			lazyGzip += size;
+		}
+	}
+	return {min, gzip, lazyGzip};
 }
 
 /**

@@ -1,9 +1,5 @@
-import {investigate, type WaveResult} from './investigate';
 import {normalizeOptions} from './options';
-import {createState, type State} from './state';
 import type {CorsFetchOptions, Diagnosis} from './types';
-
-let shared: State<WaveResult> | undefined;
 
 /**
 Classifies a request after it failed elsewhere (XHR, axios' XHR adapter, jQuery), by the same static facts and safe
@@ -24,7 +20,8 @@ export const diagnose = async (input: RequestInfo | URL, init?: RequestInit, opt
 		if (!pageOrigin) {
 			return {kind: 'not-cross-origin'};
 		}
-		return await investigate(o, shared ??= createState(), pageOrigin, input, init, undefined, Date.now());
+		// The classification code loads on use, as for corsFetch.
+		return await (await import('./failure')).diagnoseAfter(o, pageOrigin, input, init);
 	} catch (error) {
 		return {kind: 'network', reason: (error as {name?: unknown})?.name === 'AbortError' || (init?.signal?.aborted ?? false) ? 'aborted' : 'error', evidence: []};
 	}

@@ -1,8 +1,10 @@
 import {CorsError} from '../errors/CorsError';
 import {investigate, type WaveResult} from './investigate';
 import {summarize} from './request';
-import type {State} from './state';
+import {createState, type State} from './state';
 import type {Diagnosis, NormalizedOptions} from './types';
+
+let shared: State<WaveResult> | undefined;
 
 // Everything a failed request needs, kept out of the eager corsFetch import (cors-fetch.ts loads this on first failure).
 
@@ -38,3 +40,7 @@ export const hiddenHeaders = (o: NormalizedOptions, input: RequestInfo | URL, in
 /** The error for reading the body of an opaque `no-cors` response through the client. */
 export const opaqueResponse = (input: RequestInfo | URL, init: RequestInit | undefined, pageOrigin: string): CorsError =>
 	new CorsError({code: 'OPAQUE_RESPONSE', confidence: 'certain', request: summarize(input, init, pageOrigin).summary});
+
+/** `diagnose()`'s classification, with one state shared by every call (so repeated calls dedupe and hit the cache). */
+export const diagnoseAfter = (o: NormalizedOptions, pageOrigin: string, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Diagnosis> =>
+	investigate(o, shared ??= createState(), pageOrigin, input, init, undefined, Date.now());

@@ -7,7 +7,8 @@ import {cspBlocked} from './csp';
 import {staticFact} from './facts';
 import {MAX_HEADER_PROBES, planProbes, runProbes} from './probes';
 import {summarize} from './request';
-import {allowWave, cached, joinWave, type State} from './state';
+import type {State} from './state';
+import {allowWave, cached, joinWave} from './wave';
 import type {Diagnosis, NormalizedOptions} from './types';
 
 /** What a probe wave leaves behind, shared by deduplicated callers and cached briefly. */
