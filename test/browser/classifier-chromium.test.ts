@@ -1,0 +1,5 @@
+import {classifierSuite} from './support/classifier-suite';
+
+// The classifier, built, in chromium: every case of support/classifier-expectations.ts and the bounded-probing guarantees.
+// One file per engine so vitest can run the engines in parallel, each reusing one browser.
+classifierSuite('chromium');
