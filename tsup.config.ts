@@ -1,19 +1,15 @@
 import {defineConfig} from 'tsup';
 
-// One ESM build with code splitting, so every entry shares one copy of the spec core and of
-// CorsError. Kept to standard options so a move to tsdown is mechanical (tsup is unmaintained).
+// One output file per source file (like ky's plain tsc build), not bundled chunks: an app's bundler then tree-shakes
+// per module with `sideEffects: false`, and the diagnosis that corsFetch loads with `import()` on the first failure
+// stays out of the app's initial bundle (a bundled chunk made it eager through shared-chunk imports).
+// Kept to standard options so a move to tsdown is mechanical (tsup is unmaintained).
 export default defineConfig({
-	entry: {
-		index: 'src/index.ts',
-		node: 'src/node.ts',
-		cli: 'src/cli.ts',
-	},
+	entry: ['src/**/*.ts'],
 	format: ['esm'],
 	target: 'es2022',
 	platform: 'neutral',
-	external: ['ky', /^node:/],
-	splitting: true,
-	treeshake: true,
+	bundle: false,
 	dts: {entry: {index: 'src/index.ts', node: 'src/node.ts'}},
 	clean: true,
 });

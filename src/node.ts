@@ -1,5 +1,5 @@
-export {CORS_CODES, CODE_INFO} from './codes';
-export type {CorsCode, CodeClass, CodeKind, Phase} from './codes';
+export {CORS_CODES, CODE_INFO} from './codes.js';
+export type {CorsCode, CodeClass, CodeKind, Phase} from './codes.js';
 export {
 	checkCors,
 	CheckInputError,
@@ -10,7 +10,7 @@ export {
 	toCheckJSON,
 	fetchTransport,
 	nodeTransport,
-} from './node/index';
+} from './node/index.js';
 export type {
 	CheckCorsOptions,
 	CheckResult,
@@ -26,5 +26,5 @@ export type {
 	Problem,
 	Transport,
 	TransportRequest,
-} from './node/index';
-export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './spec/types';
+} from './node/index.js';
+export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './spec/types.js';

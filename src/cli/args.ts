@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import type {HeaderInput} from '../node/types';
+import type {HeaderInput} from '../node/types.js';
 
 export type CliCommand =
 	| {readonly kind: 'help'}

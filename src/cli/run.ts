@@ -1,9 +1,9 @@
-import {checkCors} from '../node/check';
-import {CheckInputError} from '../node/errors/CheckInputError';
-import {CheckNetworkError} from '../node/errors/CheckNetworkError';
-import {formatCheckResult} from '../node/format';
-import {toCheckJSON} from '../node/json';
-import {parseCommand, usage, UsageError} from './args';
+import {checkCors} from '../node/check.js';
+import {CheckInputError} from '../node/errors/CheckInputError.js';
+import {CheckNetworkError} from '../node/errors/CheckNetworkError.js';
+import {formatCheckResult} from '../node/format.js';
+import {toCheckJSON} from '../node/json.js';
+import {parseCommand, usage, UsageError} from './args.js';
 
 /** Where the CLI writes and what it knows about its terminal; injected so tests need no child process. */
 export interface CliIO {

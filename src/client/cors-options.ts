@@ -1,7 +1,7 @@
 import type {Options, RetryOptions} from 'ky';
-import {createCorsFetch} from '../core/cors-fetch';
-import type {CorsFetchOptions} from '../core/types';
-import {isCorsError} from '../errors/is-cors-error';
+import {createCorsFetch} from '../core/cors-fetch.js';
+import type {CorsFetchOptions} from '../core/types.js';
+import {isCorsError} from '../errors/is-cors-error.js';
 
 /** The cors-doctor options a client accepts besides ky's (`budget` is derived from ky's `timeout`). */
 export type ClientCorsOptions = Omit<CorsFetchOptions, 'budget'>;
@@ -40,7 +40,7 @@ export const clientFetch = (cors: ClientCorsOptions, timeout: Options['timeout']
 					configurable: true,
 					value: async () => {
 						// Loaded on use, like the rest of the diagnosis (see cors-fetch.ts).
-						throw (await import('../core/failure')).opaqueResponse(input, init, pageOrigin);
+						throw (await import('../core/failure.js')).opaqueResponse(input, init, pageOrigin);
 					},
 				});
 			}

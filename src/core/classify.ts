@@ -1,5 +1,5 @@
-import type {CorsCode} from '../codes';
-import type {Confidence, Probe, ProbeName, UndeterminedReason} from '../errors/types';
+import type {CorsCode} from '../codes.js';
+import type {Confidence, Probe, ProbeName, UndeterminedReason} from '../errors/types.js';
 
 /** The request facts the decision table needs besides the probe outcomes. */
 export interface ClassifyFacts {

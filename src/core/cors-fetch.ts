@@ -1,12 +1,12 @@
-import {isFetchFailure} from './detect';
-import {normalizeOptions} from './options';
-import {createState} from './state';
-import type {WaveResult} from './investigate';
-import type {CorsFetchOptions} from './types';
+import {isFetchFailure} from './detect.js';
+import {normalizeOptions} from './options.js';
+import {createState} from './state.js';
+import type {WaveResult} from './investigate.js';
+import type {CorsFetchOptions} from './types.js';
 
 // Diagnosis (probes, decision table, CorsError, texts) is only needed once a request has failed, so it loads then:
 // importing corsFetch stays around 1 kB and the happy path never pays for it.
-const loadFailure = () => import('./failure');
+const loadFailure = () => import('./failure.js');
 
 /**
 Creates a drop-in `fetch` that turns the browser's opaque "Failed to fetch" into a classified `CorsError`.

@@ -1,5 +1,5 @@
-import {normalizeOptions} from './options';
-import type {CorsFetchOptions, Diagnosis} from './types';
+import {normalizeOptions} from './options.js';
+import type {CorsFetchOptions, Diagnosis} from './types.js';
 
 /**
 Classifies a request after it failed elsewhere (XHR, axios' XHR adapter, jQuery), by the same static facts and safe
@@ -21,7 +21,7 @@ export const diagnose = async (input: RequestInfo | URL, init?: RequestInit, opt
 			return {kind: 'not-cross-origin'};
 		}
 		// The classification code loads on use, as for corsFetch.
-		return await (await import('./failure')).diagnoseAfter(o, pageOrigin, input, init);
+		return await (await import('./failure.js')).diagnoseAfter(o, pageOrigin, input, init);
 	} catch (error) {
 		return {kind: 'network', reason: (error as {name?: unknown})?.name === 'AbortError' || (init?.signal?.aborted ?? false) ? 'aborted' : 'error', evidence: []};
 	}

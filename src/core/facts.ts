@@ -1,5 +1,5 @@
-import type {CorsCode} from '../codes';
-import {addressSpace, isMixedContent} from '../spec/origin';
+import type {CorsCode} from '../codes.js';
+import {addressSpace, isMixedContent} from '../spec/origin.js';
 
 /** The request facts the static checks read. */
 export interface StaticInput {

@@ -1,8 +1,8 @@
-import {CorsError} from '../errors/CorsError';
-import {investigate, type WaveResult} from './investigate';
-import {summarize} from './request';
-import {createState, type State} from './state';
-import type {Diagnosis, NormalizedOptions} from './types';
+import {CorsError} from '../errors/CorsError.js';
+import {investigate, type WaveResult} from './investigate.js';
+import {summarize} from './request.js';
+import {createState, type State} from './state.js';
+import type {Diagnosis, NormalizedOptions} from './types.js';
 
 let shared: State<WaveResult> | undefined;
 

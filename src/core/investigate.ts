@@ -1,15 +1,15 @@
-import type {CorsCode} from '../codes';
-import {CorsError, type CorsErrorInit} from '../errors/CorsError';
-import {redactUrl} from '../errors/redact';
-import type {Probe} from '../errors/types';
-import {classify, undetermined, type Verdict} from './classify';
-import {cspBlocked} from './csp';
-import {staticFact} from './facts';
-import {MAX_HEADER_PROBES, planProbes, runProbes} from './probes';
-import {summarize} from './request';
-import type {State} from './state';
-import {allowWave, cached, joinWave} from './wave';
-import type {Diagnosis, NormalizedOptions} from './types';
+import type {CorsCode} from '../codes.js';
+import {CorsError, type CorsErrorInit} from '../errors/CorsError.js';
+import {redactUrl} from '../errors/redact.js';
+import type {Probe} from '../errors/types.js';
+import {classify, undetermined, type Verdict} from './classify.js';
+import {cspBlocked} from './csp.js';
+import {staticFact} from './facts.js';
+import {MAX_HEADER_PROBES, planProbes, runProbes} from './probes.js';
+import {summarize} from './request.js';
+import type {State} from './state.js';
+import {allowWave, cached, joinWave} from './wave.js';
+import type {Diagnosis, NormalizedOptions} from './types.js';
 
 /** What a probe wave leaves behind, shared by deduplicated callers and cached briefly. */
 export interface WaveResult {

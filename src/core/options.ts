@@ -1,4 +1,4 @@
-import type {CorsFetchOptions, NormalizedOptions} from './types';
+import type {CorsFetchOptions, NormalizedOptions} from './types.js';
 
 const fail = (name: string, what: string): never => {
 	throw new TypeError(`The \`${name}\` option must be ${what}`);

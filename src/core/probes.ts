@@ -1,4 +1,4 @@
-import type {Probe, ProbeName, ProbeOutcome} from '../errors/types';
+import type {Probe, ProbeName, ProbeOutcome} from '../errors/types.js';
 
 /** What the planner needs to know about the failed request. */
 export interface ProbePlanInput {

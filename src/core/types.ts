@@ -1,5 +1,5 @@
-import type {CorsError} from '../errors/CorsError';
-import type {Probe} from '../errors/types';
+import type {CorsError} from '../errors/CorsError.js';
+import type {Probe} from '../errors/types.js';
 
 /**
 The outcome of classifying one failed request: a `CorsError`, a network failure that is not CORS (the platform's error is

@@ -1,4 +1,4 @@
-import type {State, Wave} from './state';
+import type {State, Wave} from './state.js';
 
 // The operations on a State, loaded with the diagnosis (state.ts itself stays in the eager corsFetch bundle).
 

@@ -1,7 +1,7 @@
-import type {CorsCode} from '../codes';
-import {BRAND, isBranded} from './brand';
-import {describe, hintsFor} from './describe';
-import type {Confidence, CorsErrorJSON, Hint, Probe, RequestSummary, UndeterminedReason} from './types';
+import type {CorsCode} from '../codes.js';
+import {BRAND, isBranded} from './brand.js';
+import {describe, hintsFor} from './describe.js';
+import type {Confidence, CorsErrorJSON, Hint, Probe, RequestSummary, UndeterminedReason} from './types.js';
 
 
 /** What a `CorsError` is built from. `request.url` must already be redacted (see `redactUrl`). */

@@ -1,5 +1,5 @@
-import type {CorsCode} from '../codes';
-import type {Hint} from './types';
+import type {CorsCode} from '../codes.js';
+import type {Hint} from './types.js';
 
 // Per code: the message reason (`$` = the quoted names), then the fix as header letters (see FIX). Terse on purpose:
 // this table ships in the 3 kB core, the explanations live in docs/errors/<CODE>.md.

@@ -1,6 +1,6 @@
-import type {CorsCode} from '../codes';
-import {isBranded} from './brand';
-import type {CorsError} from './CorsError';
+import type {CorsCode} from '../codes.js';
+import {isBranded} from './brand.js';
+import type {CorsError} from './CorsError.js';
 
 // axios (AxiosError), ofetch (FetchError) and ky hooks wrap our error in one or two layers of `cause`.
 const MAX_DEPTH = 5;

@@ -1,4 +1,4 @@
-import type {CorsCode} from '../codes';
+import type {CorsCode} from '../codes.js';
 
 /** How sure the classifier is: `certain` (a static fact or a header), `likely` (inferred from probes), `possible` (a fallback). */
 export type Confidence = 'certain' | 'likely' | 'possible';

@@ -1,9 +1,9 @@
-import {checkRedirect, corsCheck, explainRequest, getHeader, isSafelistedMethod, preflightCheck, serializeRequestOrigin, type PreflightReason} from '../spec';
-import type {CheckedRequest, RawResponse} from '../spec/types';
-import {CheckNetworkError} from './errors/CheckNetworkError';
-import {normalizeCheckOptions, type NormalizedCheckOptions} from './options';
-import {redactUrl, toProblem, type ProblemContext} from './problems';
-import type {CheckCorsOptions, CheckResult, Exchange, Problem} from './types';
+import {checkRedirect, corsCheck, explainRequest, getHeader, isSafelistedMethod, preflightCheck, serializeRequestOrigin, type PreflightReason} from '../spec/index.js';
+import type {CheckedRequest, RawResponse} from '../spec/types.js';
+import {CheckNetworkError} from './errors/CheckNetworkError.js';
+import {normalizeCheckOptions, type NormalizedCheckOptions} from './options.js';
+import {redactUrl, toProblem, type ProblemContext} from './problems.js';
+import type {CheckCorsOptions, CheckResult, Exchange, Problem} from './types.js';
 
 const USER_AGENT = 'cors-doctor';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

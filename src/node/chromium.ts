@@ -1,4 +1,4 @@
-import type {CorsCode, Phase} from '../codes';
+import type {CorsCode, Phase} from '../codes.js';
 
 /** What one Chromium `Network.CorsError` value means in cors-doctor's vocabulary. */
 export interface ChromiumCorsErrorInfo {

@@ -1,4 +1,4 @@
-import type {CheckResult, Exchange, Problem} from './types';
+import type {CheckResult, Exchange, Problem} from './types.js';
 
 export interface FormatOptions {
 	/** ANSI colours (the CLI turns them on for a TTY without NO_COLOR). */

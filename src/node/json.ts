@@ -1,4 +1,4 @@
-import type {CheckResult} from './types';
+import type {CheckResult} from './types.js';
 
 /** The versioned `--json` shape of a check (documented in docs/cli.md). */
 export interface CheckJSON extends CheckResult {

@@ -1,7 +1,7 @@
-import {isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod} from '../spec';
-import {CheckInputError} from './errors/CheckInputError';
-import {fetchTransport, nodeTransport} from './transport';
-import type {CheckCorsOptions, Transport} from './types';
+import {isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod} from '../spec/index.js';
+import {CheckInputError} from './errors/CheckInputError.js';
+import {fetchTransport, nodeTransport} from './transport.js';
+import type {CheckCorsOptions, Transport} from './types.js';
 
 export interface NormalizedCheckOptions {
 	readonly url: URL;

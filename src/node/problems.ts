@@ -1,6 +1,6 @@
-import type {Phase} from '../codes';
-import type {SpecFailure} from '../spec/types';
-import type {Problem} from './types';
+import type {Phase} from '../codes.js';
+import type {SpecFailure} from '../spec/types.js';
+import type {Problem} from './types.js';
 
 /** What a message needs to know beyond the failure itself. */
 export interface ProblemContext {

@@ -1,8 +1,8 @@
 import {request as httpRequest, type IncomingMessage} from 'node:http';
 import {request as httpsRequest} from 'node:https';
-import type {RawResponse} from '../spec/types';
-import {CheckNetworkError, type NetworkFailureKind} from './errors/CheckNetworkError';
-import type {Transport, TransportRequest} from './types';
+import type {RawResponse} from '../spec/types.js';
+import {CheckNetworkError, type NetworkFailureKind} from './errors/CheckNetworkError.js';
+import type {Transport, TransportRequest} from './types.js';
 
 /**
 The default transport: node:http(s), because it keeps every header line as sent (`rawHeaders`).

@@ -1,5 +1,5 @@
-import {getHeader, headerLines} from './http';
-import type {CheckedRequest, EngineNote, RawResponse, SpecFailure} from './types';
+import {getHeader, headerLines} from './http.js';
+import type {CheckedRequest, EngineNote, RawResponse, SpecFailure} from './types.js';
 
 const ACAO = 'access-control-allow-origin';
 const ACAC = 'access-control-allow-credentials';

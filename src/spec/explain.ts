@@ -1,8 +1,8 @@
-import {corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, safelistedHeaderReason, type HeaderReason} from './headers';
-import {asciiLower, isHttpToken, normalizeHeaderValue} from './http';
-import {isForbiddenMethod, isSafelistedMethod, normalizeMethod} from './method';
-import {originOf} from './origin';
-import type {CheckedRequest, CredentialsMode} from './types';
+import {corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, safelistedHeaderReason, type HeaderReason} from './headers.js';
+import {asciiLower, isHttpToken, normalizeHeaderValue} from './http.js';
+import {isForbiddenMethod, isSafelistedMethod, normalizeMethod} from './method.js';
+import {originOf} from './origin.js';
+import type {CheckedRequest, CredentialsMode} from './types.js';
 
 /** One thing that makes a request need a CORS preflight. */
 export type PreflightReason =

@@ -1,5 +1,5 @@
-import {asciiLower, extractTokenList, isListFailure} from './http';
-import type {CredentialsMode, RawResponse} from './types';
+import {asciiLower, extractTokenList, isListFailure} from './http.js';
+import type {CredentialsMode, RawResponse} from './types.js';
 
 const SAFELISTED_RESPONSE_HEADERS = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
 const FORBIDDEN_RESPONSE_HEADERS = new Set(['set-cookie', 'set-cookie2']);

@@ -1,7 +1,7 @@
-import {asciiLower, byteLength, decodeAndSplit, normalizeHeaderValue} from './http';
-import {isForbiddenMethod} from './method';
-import {mimeEssence} from './mime';
-import {isSimpleRange} from './range';
+import {asciiLower, byteLength, decodeAndSplit, normalizeHeaderValue} from './http.js';
+import {isForbiddenMethod} from './method.js';
+import {mimeEssence} from './mime.js';
+import {isSimpleRange} from './range.js';
 
 const FORBIDDEN_NAMES = new Set([
 	'accept-charset',

@@ -1,4 +1,4 @@
-import type {RawResponse} from './types';
+import type {RawResponse} from './types.js';
 
 // RFC 9110 tchar. Methods and header names are tokens; `*` is a tchar, which is why the wildcard parses as one.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

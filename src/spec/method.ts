@@ -1,4 +1,4 @@
-import {asciiUpper, isHttpToken} from './http';
+import {asciiUpper, isHttpToken} from './http.js';
 
 // The only methods `new Request()` upper-cases; everything else keeps its case and is then matched byte-exactly.
 const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);

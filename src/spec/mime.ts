@@ -1,4 +1,4 @@
-import {asciiLower, isHttpToken} from './http';
+import {asciiLower, isHttpToken} from './http.js';
 
 const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 

@@ -1,4 +1,4 @@
-import {asciiLower} from './http';
+import {asciiLower} from './http.js';
 
 /**
 The serialized origin of a URL (`https://host[:port]`), or `'null'` for an opaque origin (`file:`, `data:`, ...).

@@ -1,7 +1,7 @@
-import {corsCheck} from './cors-check';
-import {asciiLower, extractTokenList, getHeader, isListFailure} from './http';
-import {isSafelistedMethod} from './method';
-import type {CheckedRequest, RawResponse, SpecFailure} from './types';
+import {corsCheck} from './cors-check.js';
+import {asciiLower, extractTokenList, getHeader, isListFailure} from './http.js';
+import {isSafelistedMethod} from './method.js';
+import type {CheckedRequest, RawResponse, SpecFailure} from './types.js';
 
 const ACAM = 'access-control-allow-methods';
 const ACAH = 'access-control-allow-headers';

@@ -1,4 +1,4 @@
-import {asciiLower} from './http';
+import {asciiLower} from './http.js';
 
 /** A parsed single byte range; either end may be absent (`bytes=5-`, `bytes=-5`), never both. */
 export interface SingleRange {

@@ -1,5 +1,5 @@
-import {originOf} from './origin';
-import type {SpecFailure} from './types';
+import {originOf} from './origin.js';
+import type {SpecFailure} from './types.js';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

@@ -1,4 +1,4 @@
-import type {CorsCode} from '../codes';
+import type {CorsCode} from '../codes.js';
 
 /** A request's credentials mode, as in the Fetch standard. */
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
