@@ -18,6 +18,8 @@ export interface LoggedRequest {
 export interface StaticFile {
 	readonly type: string;
 	readonly body: string | Uint8Array;
+	/** Extra response headers (e.g. a `Content-Security-Policy` for a page that must block its own fetches). */
+	readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ScenarioServer {
@@ -166,7 +168,7 @@ export async function startScenarioServer(options: {scenarios?: readonly Scenari
 			const file = files.get(path);
 			if (file || path === '/' || path === '/blank') {
 				const body = file?.body ?? (path === '/' ? testPage : '<!doctype html><title>blank</title>');
-				response.writeHead(200, {'Content-Type': file?.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store'});
+				response.writeHead(200, {...file?.headers, 'Content-Type': file?.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store'});
 				response.end(body);
 				return;
 			}

@@ -312,6 +312,46 @@ export const scenarios: readonly Scenario[] = [
 		options: {preflight: {destroy: true}, actual: goodActual},
 		expect: {checker: ['PREFLIGHT_NETWORK_ERROR'], chromium: null, browserOk: false},
 	},
+	// Added for the browser classifier suites: causes the probes can only name with a second, allowed header or method.
+	{
+		name: 'header-one-of-two-not-allowed',
+		description: 'GET with x-api-key and x-request-id; Access-Control-Allow-Headers lists only x-request-id.',
+		request: {method: 'GET', headers: {'x-api-key': 'dummy', 'x-request-id': 'dummy'}},
+		options: {preflight: goodPreflight('GET', 'x-request-id'), actual: goodActual},
+		expect: {checker: ['HEADER_NOT_ALLOWED'], chromium: 'HeaderDisallowedByPreflightResponse', browserOk: false},
+	},
+	{
+		name: 'method-not-allowed-any-header',
+		description: 'PUT is missing from Access-Control-Allow-Methods, while Access-Control-Allow-Headers is *.',
+		request: {method: 'PUT'},
+		options: {preflight: {status: 204, headers: [acao(), acam('GET, POST'), acah('*')]}, actual: goodActual},
+		expect: {checker: ['METHOD_NOT_ALLOWED'], chromium: 'MethodDisallowedByPreflightResponse', browserOk: false},
+	},
+	{
+		name: 'error-401-without-cors',
+		description: 'A 401 from an auth middleware that runs before the CORS middleware (other routes of the API grant CORS).',
+		request: {method: 'GET'},
+		options: {actual: {status: 401, body: 'unauthorized'}},
+		expect: {checker: ['ALLOW_ORIGIN_MISSING'], chromium: 'MissingAllowOriginHeader', browserOk: false},
+	},
+	{
+		name: 'header-not-exposed',
+		description: 'A CORS response with X-Total-Count but no Access-Control-Expose-Headers: page JavaScript reads null.',
+		request: {method: 'GET'},
+		options: {actual: {headers: [acao(), ['X-Total-Count', '42']]}},
+		expect: {checker: [], chromium: null, browserOk: true},
+	},
+	{
+		name: 'five-headers-credentialed',
+		description: 'Credentialed GET with five custom headers; Access-Control-Allow-Headers lists only the first two.',
+		request: {method: 'GET', credentials: 'include', headers: {'x-h1': 'dummy', 'x-h2': 'dummy', 'x-h3': 'dummy', 'x-h4': 'dummy', 'x-h5': 'dummy'}},
+		options: {
+			preflight: {status: 204, headers: [acao(), acac(), acam('GET'), acah('x-h1, x-h2')]},
+			actual: {headers: [acao(), acac()]},
+		},
+		// One problem per refused header: x-h3, x-h4, x-h5.
+		expect: {checker: ['HEADER_NOT_ALLOWED', 'HEADER_NOT_ALLOWED', 'HEADER_NOT_ALLOWED'], chromium: 'HeaderDisallowedByPreflightResponse', browserOk: false},
+	},
 ];
 
 /** The scenario with that name; throws on a typo so tests fail loudly. */
