@@ -1,3 +1,4 @@
+import {listenForViolations} from './csp-listener.js';
 import {isFetchFailure} from './detect.js';
 import {normalizeOptions} from './options.js';
 import {createState} from './state.js';
@@ -28,6 +29,7 @@ export const createCorsFetch = (options?: CorsFetchOptions): typeof globalThis.f
 		if (!pageOrigin) {
 			return fetch(input, init);
 		}
+		listenForViolations();
 		const start = Date.now();
 		let response: Response;
 		try {

@@ -1,21 +1,7 @@
-// Recent `securitypolicyviolation` events: [blockedURI, time]. The listener is installed on the first failure and
-// kept, so the happy path costs nothing; engines dispatch the event a macrotask after fetch rejects, so the
-// failure that installs the listener is still seen.
-let seen: Array<[string, number]> | undefined;
-
-const listen = (): void => {
-	if (!seen && typeof document === 'object' && document?.addEventListener) {
-		const buffer: Array<[string, number]> = seen = [];
-		document.addEventListener('securitypolicyviolation', event => {
-			if (buffer.push([(event as SecurityPolicyViolationEvent).blockedURI ?? '', Date.now()]) > 32) {
-				buffer.shift();
-			}
-		});
-	}
-};
+import {listenForViolations, violations} from './csp-listener.js';
 
 const matches = (url: string, since: number): boolean =>
-	seen?.some(([uri, time]) => time >= since && uri !== '' && (url === uri || url.startsWith(uri))) ?? false;
+	violations?.some(([uri, time]) => time >= since && uri !== '' && (url === uri || url.startsWith(uri))) ?? false;
 
 const tick = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -24,8 +10,9 @@ Whether a CSP violation for `url` was reported since `since` (ms epoch). Waits a
 because Chromium reports 0.1-5 ms after the rejection.
 */
 export const cspBlocked = async (url: string, since: number): Promise<boolean> => {
-	listen();
-	if (!seen) {
+	// For diagnose(), which may run without corsFetch ever having been called: later failures will be seen.
+	listenForViolations();
+	if (!violations) {
 		return false;
 	}
 	await tick(0);

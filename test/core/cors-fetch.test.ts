@@ -158,6 +158,21 @@ describe('static facts: certain, no probes', () => {
 		expect(fake.probes()).toHaveLength(0);
 	});
 
+	test('CSP: a violation dispatched before the rejection (as WebKit does) on a page\'s very first request gives CSP_BLOCKED', async () => {
+		// A fresh module: no earlier failure has installed the listener.
+		vi.resetModules();
+		const fresh = (await import('../../src/core/cors-fetch')).createCorsFetch;
+		const fake = fakeFetch({}, async () => {
+			const event = new Event('securitypolicyviolation');
+			Object.assign(event, {blockedURI: URL_});
+			document.dispatchEvent(event);
+			throw new TypeError('Load failed');
+		});
+		const error = await fresh({fetch: fake.fetch})(URL_).catch((error: unknown) => error);
+		expect(error).toMatchObject({code: 'CSP_BLOCKED', confidence: 'certain'});
+		expect(fake.probes()).toHaveLength(0);
+	});
+
 	test('probes disabled: UNDETERMINED, but static facts still apply', async () => {
 		const off = await fail({}, {}, URL_, {probes: false});
 		expect(off.error).toMatchObject({code: 'UNDETERMINED', reason: 'probes-disabled', confidence: 'possible'});

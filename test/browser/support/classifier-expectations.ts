@@ -144,14 +144,10 @@ export const CLASSIFIER_CASES: readonly ClassifierCase[] = [
 		scenario: 'good-simple-get',
 		csp: true,
 		expect: {code: 'CSP_BLOCKED'},
-		bug: {
-			expect: network,
-			why: 'src/core/csp.ts installs its securitypolicyviolation listener only after the first failure: WebKit dispatches the event before fetch rejects, Chromium/Firefox within ~1 ms after, so the first CSP failure of a page is missed (probes then fail: unreachable). Fix: call listen() when createCorsFetch/diagnose is created or first called.',
-		},
 		cdp: {reason: null, why: 'CSP blocks before any network activity: CDP raises a ContentSecurityPolicyIssue, no loadingFailed CORS status.'},
 	},
 	{
-		// Once the listener exists (any earlier failure in the page), CSP is recognised in every engine.
+		// A page where the CSP listener was already installed by an earlier failure.
 		name: 'csp-connect-src-after-failure',
 		scenario: 'good-simple-get',
 		primer: 'allow-origin-missing',
