@@ -23,7 +23,7 @@ await build({
 		contents: `export {startScenarioServer} from './test/support/scenario-server';
 export {serveBundle} from './test/browser/support/bundle';
 export {launch, ENGINES} from './test/browser/support';
-export {CLASSIFIER_CASES, expectationFor, outcomeLabel} from './test/browser/support/classifier-expectations';
+export {CLASSIFIER_CASES, expectationFor, outcomeLabel, outcomeMatches} from './test/browser/support/classifier-expectations';
 export {pageFor, probeViolations, runCase} from './test/browser/support/classifier-runner';`,
 		resolveDir: root,
 		loader: 'ts',
@@ -37,19 +37,10 @@ export {pageFor, probeViolations, runCase} from './test/browser/support/classifi
 	logLevel: 'error',
 });
 const support = await import(pathToFileURL(outfile).href);
-const {CLASSIFIER_CASES, ENGINES, expectationFor, outcomeLabel} = support;
+const {CLASSIFIER_CASES, ENGINES, expectationFor, outcomeLabel, outcomeMatches} = support;
 
 /** The classifier's answer in the same vocabulary as the expectations. */
 const got = result => result.kind === 'cors' ? result.code : result.kind === 'success' ? 'success' : 'network';
-
-const agrees = (expected, result) => {
-	if ('code' in expected) {
-		return result.kind === 'cors' && result.code === expected.code
-			&& (!expected.names || JSON.stringify(result.names) === JSON.stringify(expected.names));
-	}
-
-	return 'success' in expected ? result.kind === 'success' : result.kind === 'error';
-};
 
 const rows = [];
 const server = await support.startScenarioServer();
@@ -75,7 +66,7 @@ try {
 					engine,
 					expected: outcomeLabel(expected),
 					got: got(run.result),
-					ok: agrees(expected, run.result) && unsafe.length === 0,
+					ok: outcomeMatches(expected, run.result) && unsafe.length === 0,
 					probes: run.result.probeFetches,
 					ms: run.result.ms,
 					unsafe,
@@ -120,8 +111,7 @@ page-setting cases: CSP, a claimed page origin, probes off, the ky client) runs 
 differences), **got** what the classifier threw (\`success\`: it resolved; \`network\`: it rethrew the platform's own
 error), **probes** the diagnostic requests it sent, **ms** the time from the call to the verdict in the page. A row
 agrees when the verdict (and the header or method it names) matches and every probe was safe (GET/HEAD or a preflight,
-no body, no secret header value, no cookie the original did not send, within the budget of 8). Known library bugs
-count as misses.
+no body, no secret header value, no cookie the original did not send, within the budget of 8).
 
 Machine: ${machine}.
 

@@ -41,11 +41,6 @@ export interface ClassifierCase {
 	/** Where an engine measurably differs, with the reason. The suites assert the override (never skip). */
 	readonly engines?: Partial<Record<Engine, {readonly expect: ClassifierOutcome; readonly why: string}>>;
 	/**
-	A library bug: what the built bundle does today instead of `expect`, in every engine, and the fix. The suites assert
-	it (so they turn red once the bug is fixed, to drop this entry); `npm run accuracy` counts it as a miss.
-	*/
-	readonly bug?: {readonly expect: ClassifierOutcome; readonly why: string};
-	/**
 	Chromium's CDP reason for the original request when it is not the scenario's `expect.chromium` (static facts,
 	successes), with why the classifier's code need not be in its mapping.
 	*/
@@ -206,8 +201,23 @@ export const CLASSIFIER_CASES: readonly ClassifierCase[] = [
 /** The expectation for `engine`: its override when the engine measurably differs. */
 export const expectationFor = (entry: ClassifierCase, engine: Engine): ClassifierOutcome => entry.engines?.[engine]?.expect ?? entry.expect;
 
-/** What the built bundle does today in `engine`: the expectation, or the documented bug's behaviour. */
-export const currentBehaviour = (entry: ClassifierCase, engine: Engine): ClassifierOutcome => entry.bug?.expect ?? expectationFor(entry, engine);
+/** What the page reported, as far as the expectations look at it. */
+export interface ObservedOutcome {
+	readonly kind: 'cors' | 'success' | 'error';
+	readonly code?: string;
+	readonly names?: readonly string[];
+}
+
+/** Whether `result` is `expected`: the same code (and names, when the expectation gives them), a success, or a platform error. */
+export const outcomeMatches = (expected: ClassifierOutcome, result: ObservedOutcome): boolean => {
+	if ('code' in expected) {
+		return result.kind === 'cors' && result.code === expected.code
+			&& (!expected.names || JSON.stringify(result.names) === JSON.stringify(expected.names));
+	}
+
+	return 'success' in expected ? result.kind === 'success' : result.kind === 'error';
+};
+
 
 /** Printable form of an outcome, for tables and messages. */
 export const outcomeLabel = (outcome: ClassifierOutcome): string =>
