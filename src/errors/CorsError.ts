@@ -13,7 +13,7 @@ export interface CorsErrorInit {
 	/** The header or method names the code is about. */
 	readonly names?: readonly string[];
 	readonly reason?: UndeterminedReason;
-	/** Unsafe header names left unprobed (over the cap of 4). */
+	/** Unsafe header names left unprobed (over the cap of 3). */
 	readonly unprobed?: readonly string[];
 	/** Defaults to the one-line header fixes for the code. */
 	readonly hints?: readonly Hint[];
@@ -51,7 +51,7 @@ export class CorsError extends TypeError {
 	/** The header or method names the code is about. */
 	readonly names: readonly string[];
 	readonly reason?: UndeterminedReason;
-	/** Unsafe header names the probes did not cover (over the cap of 4): the verdict cannot speak for them. */
+	/** Unsafe header names the probes did not cover (over the cap of 3): the verdict cannot speak for them. */
 	readonly unprobed: readonly string[];
 
 	constructor(init: CorsErrorInit, options?: {cause?: unknown}) {
