@@ -1,5 +1,5 @@
 // Headless Debian Chromium through playwright-core (never a downloaded browser), with the flags
-// that keep it off the network (see /work/shared/research/browsers.md), and a page at the page
+// that keep it off the network (see the research notes on driving browsers here, shared/research/browsers.md), and a page at the page
 // origin with the bench bundle loaded.
 import {chromium} from 'playwright-core';
 import * as esbuild from 'esbuild';
