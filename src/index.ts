@@ -19,6 +19,6 @@ export type {ClientOptions} from './client/create-client.js';
 export {withCors} from './client/with-cors.js';
 export type {ClientCorsOptions} from './client/cors-options.js';
 
-export {explainRequest} from './spec/explain.js';
-export type {RequestExplanation, PreflightReason, PreflightNote} from './spec/explain.js';
-export type {CredentialsMode} from './spec/types.js';
+export {explainRequest} from './rules/explain.js';
+export type {RequestExplanation, PreflightReason, PreflightNote} from './rules/explain.js';
+export type {CredentialsMode} from './rules/types.js';

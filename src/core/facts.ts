@@ -1,5 +1,5 @@
 import type {CorsCode} from '../codes.js';
-import {addressSpace, isMixedContent} from '../spec/origin.js';
+import {addressSpace, isMixedContent} from '../rules/origin.js';
 
 /** The request facts the static checks read. */
 export interface StaticInput {

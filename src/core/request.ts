@@ -1,7 +1,7 @@
 import {redactUrl} from '../errors/redact.js';
 import type {RequestSummary} from '../errors/types.js';
-import {corsUnsafeRequestHeaderNames} from '../spec/headers.js';
-import {isSafelistedMethod, normalizeMethod} from '../spec/method.js';
+import {corsUnsafeRequestHeaderNames} from '../rules/headers.js';
+import {isSafelistedMethod, normalizeMethod} from '../rules/method.js';
 
 /**
 The facts of a failed request, read the way `fetch` reads `(input, init)`: `init` wins over a `Request` input (ky passes a

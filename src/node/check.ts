@@ -1,5 +1,5 @@
-import {checkRedirect, corsCheck, explainRequest, getHeader, isSafelistedMethod, preflightCheck, serializeRequestOrigin, type PreflightReason} from '../spec/index.js';
-import type {CheckedRequest, RawResponse} from '../spec/types.js';
+import {checkRedirect, corsCheck, explainRequest, getHeader, isSafelistedMethod, preflightCheck, serializeRequestOrigin, type PreflightReason} from '../rules/index.js';
+import type {CheckedRequest, RawResponse} from '../rules/types.js';
 import {CheckNetworkError} from './errors/CheckNetworkError.js';
 import {normalizeCheckOptions, type NormalizedCheckOptions} from './options.js';
 import {redactUrl, toProblem, type ProblemContext} from './problems.js';

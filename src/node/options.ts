@@ -1,4 +1,4 @@
-import {isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod} from '../spec/index.js';
+import {isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod} from '../rules/index.js';
 import {CheckInputError} from './errors/CheckInputError.js';
 import {fetchTransport, nodeTransport} from './transport.js';
 import type {CheckCorsOptions, Transport} from './types.js';

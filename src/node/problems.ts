@@ -1,5 +1,5 @@
 import type {Phase} from '../codes.js';
-import type {SpecFailure} from '../spec/types.js';
+import type {SpecFailure} from '../rules/types.js';
 import type {Problem} from './types.js';
 
 /** What a message needs to know beyond the failure itself. */

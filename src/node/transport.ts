@@ -1,6 +1,6 @@
 import {request as httpRequest, type IncomingMessage} from 'node:http';
 import {request as httpsRequest} from 'node:https';
-import type {RawResponse} from '../spec/types.js';
+import type {RawResponse} from '../rules/types.js';
 import {CheckNetworkError, type NetworkFailureKind} from './errors/CheckNetworkError.js';
 import type {Transport, TransportRequest} from './types.js';
 

@@ -1,5 +1,5 @@
 import type {Phase} from '../codes.js';
-import type {RawResponse, SpecFailure} from '../spec/types.js';
+import type {RawResponse, SpecFailure} from '../rules/types.js';
 
 /** One request on the wire, as the checker hands it to a transport. */
 export interface TransportRequest {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {exposedHeaderNames, isReadableResponseHeader, type RawResponse} from '../../src/spec';
+import {exposedHeaderNames, isReadableResponseHeader, type RawResponse} from '../../src/rules';
 
 const response = (expose: string | undefined, ...extra: Array<[string, string]>): RawResponse => ({
 	status: 200,

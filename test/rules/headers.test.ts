@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, safelistedHeaderReason, type HeaderReason} from '../../src/spec';
+import {corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, safelistedHeaderReason, type HeaderReason} from '../../src/rules';
 
 describe('isForbiddenRequestHeader', () => {
 	it.each([

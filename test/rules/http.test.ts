@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {decodeAndSplit, extractTokenList, getHeader, headerLines, isListFailure} from '../../src/spec/http';
-import type {RawResponse} from '../../src/spec';
+import {decodeAndSplit, extractTokenList, getHeader, headerLines, isListFailure} from '../../src/rules/http';
+import type {RawResponse} from '../../src/rules';
 
 const response = (...headers: Array<[string, string]>): RawResponse => ({status: 200, headers});
 

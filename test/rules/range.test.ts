@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isSimpleRange, parseSingleRange} from '../../src/spec';
+import {isSimpleRange, parseSingleRange} from '../../src/rules';
 
 describe('parseSingleRange', () => {
 	it('parses both ends, open ends and suffix ranges', () => {

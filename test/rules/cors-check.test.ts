@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {corsCheck, type CheckedRequest, type RawResponse} from '../../src/spec';
+import {corsCheck, type CheckedRequest, type RawResponse} from '../../src/rules';
 
 // WPT cors/origin.htm runs on http://web-platform.test (port 80), SUBDOMAIN www1, at /cors/origin.htm.
 const origin = 'http://web-platform.test';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkRedirect, serializeRequestOrigin} from '../../src/spec';
+import {checkRedirect, serializeRequestOrigin} from '../../src/rules';
 
 const A = 'https://a.example';
 const B = 'https://b.example';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {addressSpace, isMixedContent, isPotentiallyTrustworthy, originOf, type AddressSpace} from '../../src/spec';
+import {addressSpace, isMixedContent, isPotentiallyTrustworthy, originOf, type AddressSpace} from '../../src/rules';
 
 describe('originOf', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {corsUnsafeRequestHeaderNames, normalizeMethod, preflightCheck, type CheckedRequest, type RawResponse} from '../../src/spec';
+import {corsUnsafeRequestHeaderNames, normalizeMethod, preflightCheck, type CheckedRequest, type RawResponse} from '../../src/rules';
 
 const origin = 'https://app.example';
 const ok = (...headers: Array<[string, string]>): RawResponse => ({status: 204, headers: [['Access-Control-Allow-Origin', '*'], ...headers]});

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {checkedRequestOf, explainRequest} from '../../src/spec';
+import {checkedRequestOf, explainRequest} from '../../src/rules';
 
 const page = 'https://app.example';
 const api = 'https://api.example/items';

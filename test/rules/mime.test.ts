@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {mimeEssence} from '../../src/spec';
+import {mimeEssence} from '../../src/rules';
 
 describe('mimeEssence (strict MIME type parse)', () => {
 	it.each<[string, string | undefined]>([

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isForbiddenMethod, isSafelistedMethod, isValidMethod, normalizeMethod} from '../../src/spec';
+import {isForbiddenMethod, isSafelistedMethod, isValidMethod, normalizeMethod} from '../../src/rules';
 
 describe('normalizeMethod', () => {
 	it.each([
