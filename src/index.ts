@@ -17,7 +17,7 @@ export type {Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, Re
 export {createClient} from './client/create-client.js';
 export type {ClientOptions} from './client/create-client.js';
 export {withCors} from './client/with-cors.js';
-export type {ClientCorsOptions} from './client/cors-options.js';
+export type {ClientCorsOptions} from './client/client-fetch.js';
 
 export {explainRequest} from './rules/explain.js';
 export type {RequestExplanation, PreflightReason, PreflightNote} from './rules/explain.js';
