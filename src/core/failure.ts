@@ -73,7 +73,7 @@ const factsFor = (context: FailureContext, plan: ProbePlan, grantsCors: boolean,
 
 /** The verdict once the answered probes decide it; timed-out and unsent probes count as unknown. */
 const verdictOf = (facts: VerdictFacts, plan: ProbePlan, settled: readonly Probe[]): Verdict | undefined => {
-	const answered = settled.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted');
+	const answered = settled.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
 	const unknown: Unknown[] = plan.send
 		.filter((planned: PlannedProbe) => !answered.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header))
 		.map(({probe, header}) => ({probe, ...(header && {header})}));

@@ -5,8 +5,8 @@ const outcomeOf = (type: ResponseType): ProbeOutcome => type === 'opaque' || typ
 
 /**
 Sends the wave in parallel through the native `fetch`, each probe with `cache: 'no-store'`, its own timeout and the
-wave's `signal`. After each answer `decided(settled)` may end the wave: the probes still in flight are cancelled and left
-out of the evidence (a probe that did not answer is never recorded as an outcome). Never rejects.
+wave's `signal`. After each answer `decided(settled)` may end the wave: the probes still in flight are cancelled and
+recorded as `cancelled` (the server may have seen them; their answer was no longer needed). Never rejects.
 
 Each probe gets its own AbortController linked by listeners rather than `AbortSignal.any`/`AbortSignal.timeout`, which
 Safari < 17.4, Chrome < 116 and Firefox < 124 lack.
@@ -22,8 +22,14 @@ export const runProbes = (
 	const settled: Probe[] = [];
 	const controllers = plan.map(() => new AbortController());
 	let done = false;
+	const starts = plan.map(() => Date.now());
 	const finish = () => {
 		done = true;
+		plan.forEach((planned, index) => {
+			if (!settled.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header)) {
+				settled.push({probe: planned.probe, sent: sentOf(planned), outcome: 'cancelled', ms: Date.now() - starts[index]!});
+			}
+		});
 		signal.removeEventListener('abort', cancel);
 		for (const controller of controllers) {
 			controller.abort();
@@ -41,7 +47,7 @@ export const runProbes = (
 	}
 	plan.forEach(async (planned, index) => {
 		const controller = controllers[index]!;
-		const start = Date.now();
+		const start = starts[index]!;
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -69,6 +75,7 @@ export const runProbes = (
 		}
 		settled.push({probe: planned.probe, sent: sentOf(planned), outcome, ...(status !== undefined && {status}), ms: Date.now() - start});
 		if (settled.length === plan.length || decided(settled)) {
+			// All answered, or decided: the rest is cancelled (and recorded so).
 			finish();
 		}
 	});

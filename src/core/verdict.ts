@@ -147,7 +147,7 @@ export const decide = (facts: VerdictFacts, settled: readonly Probe[], unknown: 
 
 /** The final verdict from complete evidence: decided, or `UNDETERMINED` when timeouts left it open. */
 export const conclude = (facts: VerdictFacts, probes: readonly Probe[]): Verdict => {
-	const answered = probes.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted');
+	const answered = probes.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
 	const open = probes.filter(probe => !answered.includes(probe)).map(({probe, sent}) => ({probe, ...(sent.header && {header: sent.header})}));
 	return decide(facts, answered, open)
 		?? {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};

@@ -6,8 +6,11 @@ export type Confidence = 'certain' | 'likely' | 'possible';
 /** The name of a diagnostic probe (see DESIGN section 6). */
 export type ProbeName = 'reach' | 'simple' | 'simple-manual' | 'credentialed' | 'header' | 'control';
 
-/** What a probe ended with. `ok` is a readable CORS response of any status. */
-export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'timeout' | 'aborted';
+/**
+What a probe ended with. `ok` is a readable CORS response of any status; `cancelled`: sent, then cancelled because the
+verdict no longer depended on its answer.
+*/
+export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'timeout' | 'aborted' | 'cancelled';
 
 /**
 One diagnostic request and what came back. Never holds bodies or header values: only the header name.
