@@ -3,7 +3,7 @@ import type {Probe} from '../errors/types.js';
 import {cspBlocked} from './csp.js';
 import {isLocalTarget} from './facts.js';
 export {createMemory, sharedMemory} from './memory.js';
-import {joinWave, recall, remember, spend, wavesTo, type Finding, type Memory} from './memory.js';
+import {busy, joinWave, recall, remember, spend, touch, wavesTo, type Finding, type Memory} from './memory.js';
 import {planProbes, type PlannedProbe, type ProbePlan} from './plan.js';
 import {runProbes} from './probes.js';
 import {readFailure} from './context.js';
@@ -108,8 +108,15 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	const lna = isLocalTarget(target) ? localNetworkPermission() : undefined;
 	const plan = planProbes(context);
 	const now = Date.now();
+	touch(memory, context, now);
 	const knowledge = recall(memory, context, options.cacheTtl, options.probeBudget, now);
 	const timeLeft = Math.min(options.probeTimeout, options.diagnosisTimeout - (now - context.start) - MARGIN);
+	// A probe is timed from silence: the origin still answering the page's burst extends it, up to 4 timeouts.
+	const timing = {
+		timeout: timeLeft,
+		limit: Math.min(4 * options.probeTimeout, options.diagnosisTimeout - (now - context.start) - MARGIN),
+		busy: () => busy(memory, context, options.probeTimeout / 2),
+	};
 	const permission = await lna;
 	const first = triage(context, {
 		online: globalThis.navigator?.onLine !== false,
@@ -136,7 +143,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 			// The origin has not answered lately: one reach probe shows whether it is still up before the verdict is reused.
 			const reach = plan.send.find(probe => probe.probe === 'reach')!;
 			const [probe] = await joinWave(memory, context, 'reach ' + context.key, async signal => {
-				const evidence = await runProbes(fetch, context.url, [reach], timeLeft, signal, () => false);
+				const evidence = await runProbes(fetch, context.url, [reach], timing, signal, () => false);
 				return {verdict: undetermined, evidence};
 			}, context.signal).then(wave => wave.evidence);
 			if (probe?.outcome === 'failed') {
@@ -149,7 +156,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	} else {
 		finding = await joinWave(memory, context, context.key, async signal => {
 			spend(memory, context, plan.send.length, options.probeBudget);
-			const evidence = await runProbes(fetch, context.url, plan.send, timeLeft, signal, settled => verdictOf(facts, plan, settled) !== undefined);
+			const evidence = await runProbes(fetch, context.url, plan.send, timing, signal, settled => verdictOf(facts, plan, settled) !== undefined);
 			if (signal.aborted) {
 				throw signal.reason;
 			}

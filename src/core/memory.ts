@@ -25,6 +25,8 @@ interface OriginFacts {
 	reachable: number;
 	/** Send times of probes in the budget window. */
 	sent: number[];
+	/** Last time a request of the page to the origin settled (a failure reaching the diagnosis). */
+	active: number;
 }
 
 interface Remembered {
@@ -68,7 +70,7 @@ export const createMemory = (successes: SuccessLog): Memory => ({successes, orig
 const factsOf = (memory: Memory, scope: string): OriginFacts => {
 	let facts = memory.origins.get(scope);
 	if (!facts) {
-		memory.origins.set(scope, facts = {reachable: 0, sent: []});
+		memory.origins.set(scope, facts = {reachable: 0, sent: [], active: 0});
 	}
 	return facts;
 };
@@ -126,6 +128,15 @@ export const remember = (memory: Memory, context: FailureContext, finding: Findi
 		}
 	}
 };
+
+/** A request of the page to the origin just settled: the origin is busy answering (see `busy`). */
+export const touch = (memory: Memory, context: FailureContext, now = Date.now()): void => {
+	factsOf(memory, context.scope).active = now;
+};
+
+/** Whether the page's own requests to the origin settled within `ms`: then a silent probe is queued behind them, not lost. */
+export const busy = (memory: Memory, context: FailureContext, ms: number, now = Date.now()): boolean =>
+	now - Math.max(factsOf(memory, context.scope).active, memory.successes.get(context.scope)?.time ?? 0) < ms;
 
 /** Takes `count` probes from the origin's budget, or returns false (taking nothing) when they do not fit. */
 export const spend = (memory: Memory, context: FailureContext, count: number, budget: number, now = Date.now()): boolean => {

@@ -1,6 +1,13 @@
 import type {Probe, ProbeOutcome} from '../errors/types.js';
 import {sentOf, type PlannedProbe} from './plan.js';
 
+/** How long a probe may take: `timeout` of silence, extended while `busy()` says the origin is answering others, never past `limit`. */
+export interface ProbeTiming {
+	readonly timeout: number;
+	readonly limit: number;
+	readonly busy: () => boolean;
+}
+
 const outcomeOf = (type: ResponseType): ProbeOutcome => type === 'opaque' || type === 'opaqueredirect' ? type : 'ok';
 
 /**
@@ -15,7 +22,7 @@ export const runProbes = (
 	fetch: typeof globalThis.fetch,
 	url: string,
 	plan: readonly PlannedProbe[],
-	timeout: number,
+	timing: ProbeTiming,
 	signal: AbortSignal,
 	decided: (settled: readonly Probe[]) => boolean,
 ): Promise<Probe[]> => new Promise(resolve => {
@@ -49,10 +56,21 @@ export const runProbes = (
 		const controller = controllers[index]!;
 		const start = starts[index]!;
 		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			controller.abort();
-		}, timeout);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const arm = (ms: number) => {
+			timer = setTimeout(() => {
+				// While the origin keeps answering the page's own requests, a silent probe is queued behind them (a burst
+				// fills the browser's 6 connections per host): give it more time, up to the hard limit.
+				const left = timing.limit - (Date.now() - start);
+				if (left > 0 && timing.busy()) {
+					arm(Math.min(timing.timeout, left));
+					return;
+				}
+				timedOut = true;
+				controller.abort();
+			}, ms);
+		};
+		arm(Math.min(timing.timeout, timing.limit));
 		let outcome: ProbeOutcome;
 		let status: number | undefined;
 		try {
