@@ -155,7 +155,7 @@ describe.each(APPS)('%s', (stack, source) => {
 	it('without CORS handling, the request fails in Chromium', async () => {
 		const app = await startApp('bare', '');
 		try {
-			expectBlocked(await runFromPage(session, page.origin, `http://127.0.0.1:${app.port}`));
+			expectBlocked(await runFromPage(session, page.origin, `http://127.0.0.1:${app.port}/api`));
 		} finally {
 			await app.close();
 		}
@@ -166,7 +166,7 @@ describe.each(APPS)('%s', (stack, source) => {
 		expect(snippets).toHaveLength(1);
 		const app = await startApp('fixed', snippets[0]!.code);
 		try {
-			const api = `http://127.0.0.1:${app.port}`;
+			const api = `http://127.0.0.1:${app.port}/api`;
 			expectFixed(await runFromPage(session, page.origin, api));
 			// The allow-list holds: a page on another origin is still refused.
 			expectBlocked(await runFromPage(session, otherPage.origin, api));

@@ -14,7 +14,7 @@ The failing scenario every Node stack is tested on: a credentialed PUT with a JS
 response carries a header the page reads. Without CORS it fails in the browser; with the rendered snippet applied it
 must pass, a 500 must stay readable, an origin not on the list must stay blocked, and `checkCors` must find nothing.
 */
-export const REQUEST = {method: 'PUT', path: '/api/items', headers: ['x-api-key', 'content-type'], exposed: 'x-request-id', failPath: '/api/fail'} as const;
+export const REQUEST = {method: 'PUT', path: '/items', headers: ['x-api-key', 'content-type'], exposed: 'x-request-id', failPath: '/fail'} as const;
 
 /** The facts a `CorsError` for the scenario's failure would carry, as `getFixes` takes them. */
 export const scenarioFacts = (pageOrigin: string): FixFacts => ({
@@ -84,8 +84,8 @@ export interface PageOutcome {
 	fail: {ok: true; status: number} | {ok: false; error: string};
 }
 
-/** Runs the scenario from the page: the credentialed PUT, then the GET that errors with a 500. */
-export async function runFromPage(session: BrowserSession, pageOrigin: string, apiOrigin: string): Promise<PageOutcome> {
+/** Runs the scenario from the page against `apiBase` (an origin plus a path prefix): the credentialed PUT, then the GET that errors with a 500. */
+export async function runFromPage(session: BrowserSession, pageOrigin: string, apiBase: string): Promise<PageOutcome> {
 	await session.goto(`${pageOrigin}/`);
 	return session.evaluate<PageOutcome>(`async ({api, request}) => {
 		const settle = async (run) => { try { return await run(); } catch (error) { return {ok: false, error: error.name + ': ' + error.message}; } };
@@ -98,7 +98,7 @@ export async function runFromPage(session: BrowserSession, pageOrigin: string, a
 			return {ok: true, status: response.status};
 		});
 		return {put, fail};
-	}`, {api: apiOrigin, request: REQUEST});
+	}`, {api: apiBase, request: REQUEST});
 }
 
 /** The browser-side proof: before the snippet the request fails; after it passes, errors stay readable, other origins stay out. */
@@ -112,10 +112,10 @@ export function expectFixed(outcome: PageOutcome): void {
 }
 
 /** The Node-side proof: the spec-exact checker finds no problem for the scenario, on the PUT and on the erroring GET. */
-export async function expectCheckPasses(apiOrigin: string, pageOrigin: string): Promise<void> {
-	const put = await checkCors(apiOrigin + REQUEST.path, {origin: pageOrigin, method: REQUEST.method, headers: ['x-api-key', ['content-type', 'application/json']], credentials: true});
+export async function expectCheckPasses(apiBase: string, pageOrigin: string): Promise<void> {
+	const put = await checkCors(apiBase + REQUEST.path, {origin: pageOrigin, method: REQUEST.method, headers: ['x-api-key', ['content-type', 'application/json']], credentials: true});
 	expect(put.problems).toEqual([]);
 	expect(put.ok).toBe(true);
-	const fail = await checkCors(apiOrigin + REQUEST.failPath, {origin: pageOrigin, credentials: true});
+	const fail = await checkCors(apiBase + REQUEST.failPath, {origin: pageOrigin, credentials: true});
 	expect(fail.problems).toEqual([]);
 }
