@@ -2,6 +2,8 @@
 // out of the browser core on purpose: `corsFetch` never imports it, so an app pays for it only when it imports it.
 export {getFixes} from './hints/get-fixes.js';
 export {describe} from './hints/describe.js';
+export {formatFixes} from './hints/format.js';
+export type {FormatFixesOptions} from './hints/format.js';
 export type {DescribeOptions} from './hints/describe.js';
 export {STACKS, STACK_IDS} from './hints/stacks/index.js';
 export type {Stack} from './hints/stacks/index.js';
