@@ -30,6 +30,8 @@ export interface Stack {
 	failing request passes; `docs`: checked against the official documentation only (no runtime on the test machine).
 	*/
 	readonly verified: 'runtime' | 'docs';
+	/** For `docs` stacks: the official documentation page the snippet was checked against. */
+	readonly docs?: string;
 	readonly render: StackRenderer;
 }
 
@@ -45,16 +47,16 @@ export const STACKS: {readonly [S in StackId]: Stack} = {
 	flask: {id: 'flask', name: 'Flask (flask-cors)', verified: 'runtime', render: flask},
 	fastapi: {id: 'fastapi', name: 'FastAPI / Starlette (CORSMiddleware)', verified: 'runtime', render: fastapi},
 	php: {id: 'php', name: 'PHP (plain)', verified: 'runtime', render: php},
-	laravel: {id: 'laravel', name: 'Laravel (config/cors.php)', verified: 'docs', render: laravel},
+	laravel: {id: 'laravel', name: 'Laravel (config/cors.php)', verified: 'docs', docs: 'https://laravel.com/docs/routing#cors', render: laravel},
 	rails: {id: 'rails', name: 'Rails / Rack (rack-cors)', verified: 'runtime', render: rails},
-	aspnet: {id: 'aspnet', name: 'ASP.NET Core (AddCors)', verified: 'docs', render: aspnet},
-	spring: {id: 'spring', name: 'Spring Boot (CorsConfigurationSource)', verified: 'docs', render: spring},
+	aspnet: {id: 'aspnet', name: 'ASP.NET Core (AddCors)', verified: 'docs', docs: 'https://learn.microsoft.com/aspnet/core/security/cors', render: aspnet},
+	spring: {id: 'spring', name: 'Spring Boot (CorsConfigurationSource)', verified: 'docs', docs: 'https://docs.spring.io/spring-security/reference/servlet/integrations/cors.html', render: spring},
 	go: {id: 'go', name: 'Go (net/http, rs/cors)', verified: 'runtime', render: go},
 	nginx: {id: 'nginx', name: 'nginx', verified: 'runtime', render: nginx},
 	apache: {id: 'apache', name: 'Apache httpd (mod_headers)', verified: 'runtime', render: apache},
 	caddy: {id: 'caddy', name: 'Caddy', verified: 'runtime', render: caddy},
-	s3: {id: 's3', name: 'AWS S3 (bucket CORS)', verified: 'docs', render: s3},
-	'api-gateway': {id: 'api-gateway', name: 'AWS API Gateway (HTTP API)', verified: 'docs', render: apiGateway},
+	s3: {id: 's3', name: 'AWS S3 (bucket CORS)', verified: 'docs', docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ManageCorsUsing.html', render: s3},
+	'api-gateway': {id: 'api-gateway', name: 'AWS API Gateway (HTTP API)', verified: 'docs', docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html', render: apiGateway},
 };
 
 /** Every stack id, in display order. */
