@@ -53,7 +53,7 @@ function fromError(error: CorsErrorLike): Facts {
 	const names = error.names ?? [];
 	const method = normalizeMethod(request.method || 'GET');
 	// `triggers` mixes the non-safelisted method with the header names; the method is the entry equal to it.
-	const triggerHeaders = request.triggers.filter(name => name !== method && name.toUpperCase() !== method.toUpperCase());
+	const triggerHeaders = (request.triggers ?? []).filter(name => name !== method && name.toUpperCase() !== method.toUpperCase());
 	const headers = [...triggerHeaders, ...(error.code === 'HEADER_NOT_ALLOWED' ? names : [])];
 	return complete({
 		code: error.code,
