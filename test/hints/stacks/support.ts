@@ -1,0 +1,236 @@
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {join} from 'node:path';
+import {expect} from 'vitest';
+import type {CorsPolicy} from '../../../src/hints/types';
+import {checkCors} from '../../../src/node';
+import {type BrowserSession, launch} from '../../browser/support';
+import {freePort, type Helper, spawnHelper, tempDir, waitFor} from '../../browser/support/processes';
+
+/**
+Shared harness for the stack snippet tests: the same failing request, run from a page on one loopback port against a
+real server runtime on another, first without CORS handling (it must fail in Chromium and in `checkCors`), then with
+the rendered snippet pasted in (it must pass in both).
+*/
+
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+const MARKER = /^[ \t]*.*CORS-SNIPPET.*$/m;
+
+/** The policy the failing request needs: a credentialed JSON PUT with an API key that reads `X-Total-Count`. */
+export function policyFor(origin: string): CorsPolicy {
+	return {origin, methods: ['PUT'], headers: ['content-type', 'x-api-key'], credentials: true, exposeHeaders: ['x-total-count'], maxAge: 600};
+}
+
+/**
+Copies `test/hints/fixtures/<stack>/` into a fresh temporary directory, fills in `{{PORT}}`, `{{DIR}}` and the extra
+`values`, and replaces the `CORS-SNIPPET` line of `file` with `snippet` (indented like the marker), or removes it.
+*/
+export function prepareFixture(stack: string, options: {file: string; port: number; snippet?: string; values?: Record<string, string>}): {dir: string; remove(): void} {
+	const dir = tempDir(`cors-doctor-${stack}-`);
+	const source = join(FIXTURES, stack);
+	const values: Record<string, string> = {PORT: String(options.port), DIR: dir.path, ...options.values};
+	for (const name of readdirSync(source)) {
+		const from = join(source, name);
+		let text = readFileSync(from, 'utf8').replaceAll(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+		if (name === options.file) {
+			const marker = MARKER.exec(text);
+			if (!marker) {
+				throw new Error(`${stack}/${name} has no CORS-SNIPPET line`);
+			}
+
+			const indent = /^[ \t]*/.exec(marker[0])![0];
+			const inserted = (options.snippet ?? '').trimEnd().split('\n').map(line => (line === '' ? '' : indent + line)).join('\n');
+			text = text.slice(0, marker.index) + inserted + text.slice(marker.index + marker[0].length);
+		}
+
+		writeFileSync(join(dir.path, name), text, {mode: statSync(from).mode});
+	}
+
+	return {dir: dir.path, remove: dir.remove};
+}
+
+/** A started runtime: its origin and how to stop it (the whole process group). */
+export interface Runtime {
+	readonly url: string;
+	stop(): Promise<void>;
+}
+
+/** Spawns a server on `port` and waits until it answers HTTP on `/items` (any status). Throws with its stderr otherwise. */
+export async function startRuntime(command: string, args: string[], options: {port: number; env?: NodeJS.ProcessEnv; timeoutMs?: number}): Promise<Runtime> {
+	const helper: Helper = spawnHelper(command, args, {env: {...process.env, ...options.env}});
+	const url = `http://127.0.0.1:${options.port}`;
+	let exited = false;
+	helper.process.once('exit', () => {
+		exited = true;
+	});
+	try {
+		await waitFor(async () => {
+			if (exited) {
+				throw new Error('exited');
+			}
+
+			await fetch(`${url}/items`, {signal: AbortSignal.timeout(2000)});
+			return true;
+		}, options.timeoutMs ?? 60_000, () => `${command} did not answer on ${url}${exited ? ' (it exited)' : ''}: ${helper.stderr()}`);
+		if (exited) {
+			throw new Error(`${command} exited: ${helper.stderr()}`);
+		}
+	} catch (error) {
+		await helper.stop();
+		throw error;
+	}
+
+	return {url, stop: async () => helper.stop()};
+}
+
+/** The page: a blank document on its own loopback port, so every request to a runtime is cross-origin. */
+export async function startPage(): Promise<{origin: string; close(): Promise<void>}> {
+	const server = createServer((_request, response) => {
+		response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+		response.end('<!doctype html><html><head><meta charset="utf-8"><title>page</title></head><body>page</body></html>');
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as AddressInfo;
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		close: async () => new Promise<void>(resolve => {
+			server.closeAllConnections();
+			server.close(() => {
+				resolve();
+			});
+		}),
+	};
+}
+
+interface Attempt {
+	status?: number;
+	totalCount?: string | null;
+	body?: unknown;
+	error?: string;
+}
+
+export interface PageOutcome {
+	put: Attempt;
+	boom: Attempt;
+}
+
+// The request an app makes: a credentialed JSON PUT with a custom header that reads an exposed response header,
+// then a credentialed GET of a route that crashes, to see the error response through CORS too.
+const PAGE_REQUESTS = `async ({api}) => {
+	const attempt = async (path, init) => {
+		try {
+			const response = await fetch(api + path, {...init, credentials: 'include', cache: 'no-store'});
+			const text = await response.text();
+			let body = text;
+			try { body = JSON.parse(text); } catch {}
+			return {status: response.status, totalCount: response.headers.get('x-total-count'), body};
+		} catch (error) {
+			return {error: error.name + ': ' + error.message};
+		}
+	};
+	return {
+		put: await attempt('/items', {method: 'PUT', headers: {'content-type': 'application/json', 'x-api-key': 'fixture-key'}, body: '{"name":"a"}'}),
+		boom: await attempt('/boom', {}),
+	};
+}`;
+
+/** The real-browser side: one Chromium tab on the page, reused by every stack of a test file. */
+export interface Harness {
+	readonly origin: string;
+	run(api: string): Promise<{outcome: PageOutcome; corsErrors: string[]}>;
+	/** CDP CORS failures since the last `run`, as `<path> <corsError>`. */
+	corsErrors(): string[];
+	close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+	const page = await startPage();
+	let session: BrowserSession | undefined;
+	try {
+		session = await launch('chromium');
+		await session.goto(`${page.origin}/`);
+	} catch (error) {
+		await session?.close();
+		await page.close();
+		throw error;
+	}
+
+	const tab = session;
+	return {
+		origin: page.origin,
+		async run(api) {
+			tab.clearCdp!();
+			const outcome = await tab.evaluate<PageOutcome>(PAGE_REQUESTS, {api});
+			return {outcome, corsErrors: tab.cdpCorsErrors!().map(error => `${new URL(error.url).pathname} ${error.corsError}`)};
+		},
+		corsErrors: () => tab.cdpCorsErrors!().map(error => `${new URL(error.url).pathname} ${error.corsError}`),
+		async close() {
+			await tab.close();
+			await page.close();
+		},
+	};
+}
+
+const checkOptions = (origin: string) => ({origin, method: 'PUT', headers: ['x-api-key', ['content-type', 'application/json'] as const], credentials: true});
+
+/** Without CORS handling: Chromium blocks both requests with a CORS error and `checkCors` reports problems. */
+export async function expectBlocked(harness: Harness, api: string): Promise<void> {
+	const {outcome} = await harness.run(api);
+	expect(outcome.put).toEqual({error: 'TypeError: Failed to fetch'});
+	expect(outcome.boom).toEqual({error: 'TypeError: Failed to fetch'});
+	// CDP events can trail the page's rejection by a moment.
+	await waitFor(async () => {
+		const paths = new Set(harness.corsErrors().map(line => line.split(' ')[0]));
+		return paths.has('/items') && paths.has('/boom');
+	}, 5000, () => `Chromium reported no CORS error for both requests: ${JSON.stringify(harness.corsErrors())}`);
+	const checked = await checkCors(`${api}/items`, checkOptions(harness.origin));
+	expect(checked.ok).toBe(false);
+	expect(checked.problems.length).toBeGreaterThan(0);
+}
+
+/** With the snippet: both requests pass in Chromium (the 500 readable as a 500) and `checkCors` finds nothing. */
+export async function expectAllowed(harness: Harness, api: string): Promise<void> {
+	const {outcome, corsErrors} = await harness.run(api);
+	expect(corsErrors).toEqual([]);
+	expect(outcome.put).toEqual({status: 200, totalCount: '3', body: {items: []}});
+	expect(outcome.boom.status).toBe(500);
+	const checked = await checkCors(`${api}/items`, checkOptions(harness.origin));
+	expect(checked.problems.map(problem => `${problem.code}: ${problem.message}`)).toEqual([]);
+	expect(checked.ok).toBe(true);
+	const boom = await checkCors(`${api}/boom`, {origin: harness.origin, credentials: true});
+	expect(boom.problems.map(problem => `${problem.code}: ${problem.message}`)).toEqual([]);
+}
+
+/**
+Runs one stack both ways: `start(snippet)` must start the runtime with the snippet applied (or without any CORS
+handling for `undefined`) on a fresh free port. Each runtime is stopped before the next starts, failures included.
+*/
+export async function proveSnippet(harness: Harness, snippet: string, start: (snippet: string | undefined, port: number) => Promise<Runtime>): Promise<void> {
+	const bare = await start(undefined, await freePort());
+	try {
+		await expectBlocked(harness, bare.url);
+	} finally {
+		await bare.stop();
+	}
+
+	const fixed = await start(snippet, await freePort());
+	try {
+		await expectAllowed(harness, fixed.url);
+	} finally {
+		await fixed.stop();
+	}
+}
+
+/** Throws (never skips) when a runtime binary is missing, naming the Debian package `.ci/run` installs. */
+export function requireRuntime(path: string, apt: string): string {
+	try {
+		statSync(path);
+	} catch {
+		throw new Error(`${path} is missing: this stack's snippet test needs it. Install it with: apt-get install -y ${apt} (.ci/run does this)`);
+	}
+
+	return path;
+}
