@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, test} from 'vitest';
 import {render as renderDjango} from '../../../src/hints/stacks/django';
 import {render as renderFastapi} from '../../../src/hints/stacks/fastapi';
 import {render as renderFlask} from '../../../src/hints/stacks/flask';
-import {type Harness, policyFor, prepareFixture, proveSnippet, requireRuntime, type Runtime, startHarness, startRuntime} from './support';
+import {type Harness, policyFor, prepareFixture, proveSnippet, requireRuntime, startHarness, withFixture, startRuntime} from './support';
 
 // Debian's interpreter, not whatever `python3` is first on PATH (a pyenv shim does not see Debian's packages).
 const PYTHON = '/usr/bin/python3';
@@ -18,25 +18,12 @@ afterAll(async () => {
 	await harness?.close();
 });
 
-async function started(fixture: {dir: string; remove(): void}, run: () => Promise<Runtime>): Promise<Runtime> {
-	try {
-		const runtime = await run();
-		return {url: runtime.url, async stop() {
-			await runtime.stop();
-			fixture.remove();
-		}};
-	} catch (error) {
-		fixture.remove();
-		throw error;
-	}
-}
-
 describe('flask + flask-cors (python3-flask, python3-flask-cors)', () => {
 	test('the failing credentialed PUT passes in Chromium with the snippet, 500s included', async () => {
 		const [snippet] = renderFlask(policyFor(harness!.origin));
 		await proveSnippet(harness!, snippet!.code, async (code, port) => {
 			const fixture = prepareFixture('flask', {file: 'app.py', port, snippet: code});
-			return started(fixture, async () => startRuntime(PYTHON, [`${fixture.dir}/app.py`, String(port)], {port}));
+			return withFixture(fixture, async () => startRuntime(PYTHON, [`${fixture.dir}/app.py`, String(port)], {port}));
 		});
 	}, 120_000);
 });
@@ -46,7 +33,7 @@ describe('django + django-cors-headers (python3-django, python3-django-cors-head
 		const [snippet] = renderDjango(policyFor(harness!.origin));
 		await proveSnippet(harness!, snippet!.code, async (code, port) => {
 			const fixture = prepareFixture('django', {file: 'settings.py', port, snippet: code});
-			return started(fixture, async () => startRuntime(PYTHON, ['-m', 'django', 'runserver', `127.0.0.1:${port}`, '--noreload'], {
+			return withFixture(fixture, async () => startRuntime(PYTHON, ['-m', 'django', 'runserver', `127.0.0.1:${port}`, '--noreload'], {
 				port,
 				env: {DJANGO_SETTINGS_MODULE: 'settings', PYTHONPATH: fixture.dir, PYTHONDONTWRITEBYTECODE: '1'},
 			}));
@@ -59,7 +46,7 @@ describe('fastapi + Starlette CORSMiddleware on uvicorn (python3-fastapi, python
 		const [snippet] = renderFastapi(policyFor(harness!.origin));
 		await proveSnippet(harness!, snippet!.code, async (code, port) => {
 			const fixture = prepareFixture('fastapi', {file: 'main.py', port, snippet: code});
-			return started(fixture, async () => startRuntime(PYTHON, ['-m', 'uvicorn', 'main:app', '--app-dir', fixture.dir, '--host', '127.0.0.1', '--port', String(port), '--log-level', 'warning'], {
+			return withFixture(fixture, async () => startRuntime(PYTHON, ['-m', 'uvicorn', 'main:app', '--app-dir', fixture.dir, '--host', '127.0.0.1', '--port', String(port), '--log-level', 'warning'], {
 				port,
 				env: {PYTHONDONTWRITEBYTECODE: '1'},
 			}));

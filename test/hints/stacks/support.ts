@@ -64,17 +64,22 @@ export async function startRuntime(command: string, args: string[], options: {po
 	helper.process.once('exit', () => {
 		exited = true;
 	});
+	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
 	try {
-		await waitFor(async () => {
+		for (;;) {
 			if (exited) {
-				throw new Error('exited');
+				throw new Error(`${command} exited before answering on ${url}: ${helper.stderr()}`);
 			}
 
-			await fetch(`${url}/items`, {signal: AbortSignal.timeout(2000)});
-			return true;
-		}, options.timeoutMs ?? 60_000, () => `${command} did not answer on ${url}${exited ? ' (it exited)' : ''}: ${helper.stderr()}`);
-		if (exited) {
-			throw new Error(`${command} exited: ${helper.stderr()}`);
+			if (await fetch(`${url}/items`, {signal: AbortSignal.timeout(2000)}).then(() => true, () => false)) {
+				break;
+			}
+
+			if (Date.now() > deadline) {
+				throw new Error(`${command} did not answer on ${url}: ${helper.stderr()}`);
+			}
+
+			await new Promise(resolve => setTimeout(resolve, 100));
 		}
 	} catch (error) {
 		await helper.stop();
@@ -82,6 +87,20 @@ export async function startRuntime(command: string, args: string[], options: {po
 	}
 
 	return {url, stop: async () => helper.stop()};
+}
+
+/** Runs `start` for a prepared fixture; the runtime's `stop()` also removes the fixture, and a failed start removes it at once. */
+export async function withFixture(fixture: {dir: string; remove(): void}, start: () => Promise<Runtime>): Promise<Runtime> {
+	try {
+		const runtime = await start();
+		return {url: runtime.url, async stop() {
+			await runtime.stop();
+			fixture.remove();
+		}};
+	} catch (error) {
+		fixture.remove();
+		throw error;
+	}
 }
 
 /** The page: a blank document on its own loopback port, so every request to a runtime is cross-origin. */
@@ -141,6 +160,8 @@ const PAGE_REQUESTS = `async ({api}) => {
 export interface Harness {
 	readonly origin: string;
 	run(api: string): Promise<{outcome: PageOutcome; corsErrors: string[]}>;
+	/** Every failed load CDP saw since the last `run` (network errors too), for failure messages. */
+	failures(): unknown[];
 	/** CDP CORS failures since the last `run`, as `<path> <corsError>`. */
 	corsErrors(): string[];
 	close(): Promise<void>;
@@ -166,6 +187,7 @@ export async function startHarness(): Promise<Harness> {
 			const outcome = await tab.evaluate<PageOutcome>(PAGE_REQUESTS, {api});
 			return {outcome, corsErrors: tab.cdpCorsErrors!().map(error => `${new URL(error.url).pathname} ${error.corsError}`)};
 		},
+		failures: () => tab.cdpFailures!(),
 		corsErrors: () => tab.cdpCorsErrors!().map(error => `${new URL(error.url).pathname} ${error.corsError}`),
 		async close() {
 			await tab.close();
@@ -195,7 +217,7 @@ export async function expectBlocked(harness: Harness, api: string): Promise<void
 export async function expectAllowed(harness: Harness, api: string): Promise<void> {
 	const {outcome, corsErrors} = await harness.run(api);
 	expect(corsErrors).toEqual([]);
-	expect(outcome.put).toEqual({status: 200, totalCount: '3', body: {items: []}});
+	expect(outcome.put, JSON.stringify(harness.failures())).toEqual({status: 200, totalCount: '3', body: {items: []}});
 	expect(outcome.boom.status).toBe(500);
 	const checked = await checkCors(`${api}/items`, checkOptions(harness.origin));
 	expect(checked.problems.map(problem => `${problem.code}: ${problem.message}`)).toEqual([]);
