@@ -38,7 +38,7 @@ export const render: StackRenderer = policy => {
 		stack: 'flask',
 		language: 'python',
 		file: 'app.py',
-		code: `from flask_cors import CORS\n\nCORS(\n\tapp,\n${options.map(option => `\t${option},\n`).join('')})\n`,
+		code: `from flask_cors import CORS\n\nCORS(\n    app,\n${options.map(option => `    ${option},\n`).join('')})\n`,
 		note: 'Install flask-cors (pip install flask-cors) and add this right after `app = Flask(__name__)`.',
 	}];
 };

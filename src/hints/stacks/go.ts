@@ -1,4 +1,4 @@
-import type {StackRenderer} from '../types.js';
+import type {CorsPolicy, Snippet, StackRenderer} from '../types.js';
 
 const SAFELISTED_METHODS = ['GET', 'HEAD', 'POST'];
 
@@ -19,7 +19,7 @@ export const render: StackRenderer = policy => {
 	return [netHttp(policy, methods), rsCors(policy, methods)];
 };
 
-function netHttp(policy: Parameters<StackRenderer>[0], methods: readonly string[]) {
+function netHttp(policy: CorsPolicy, methods: readonly string[]): Snippet {
 	const set = (name: string, value: string): string => `h.Set(${quote(name)}, ${quote(value)})`;
 	const always = [set('Access-Control-Allow-Origin', policy.origin)];
 	if (policy.credentials) {
@@ -60,26 +60,30 @@ function netHttp(policy: Parameters<StackRenderer>[0], methods: readonly string[
 			'',
 		].join('\n'),
 		note: 'net/http only, no dependency: add the function to main.go and serve withCORS(mux) instead of mux.',
-	} as const;
+	};
 }
 
-function rsCors(policy: Parameters<StackRenderer>[0], methods: readonly string[]) {
-	const options = [
-		`AllowedOrigins: ${strings([policy.origin])},`,
-		`AllowedMethods: ${strings(methods)},`,
-		`AllowedHeaders: ${strings(policy.headers)},`,
+function rsCors(policy: CorsPolicy, methods: readonly string[]): Snippet {
+	const fields: Array<[string, string]> = [
+		['AllowedOrigins', strings([policy.origin])],
+		['AllowedMethods', strings(methods)],
+		['AllowedHeaders', strings(policy.headers)],
 	];
 	if (policy.exposeHeaders.length > 0) {
-		options.push(`ExposedHeaders: ${strings(policy.exposeHeaders)},`);
+		fields.push(['ExposedHeaders', strings(policy.exposeHeaders)]);
 	}
 
 	if (policy.credentials) {
-		options.push('AllowCredentials: true,');
+		fields.push(['AllowCredentials', 'true']);
 	}
 
 	if (policy.maxAge !== undefined) {
-		options.push(`MaxAge: ${policy.maxAge},`);
+		fields.push(['MaxAge', String(policy.maxAge)]);
 	}
+
+	// Aligned the way gofmt aligns a composite literal, so the pasted code needs no reformatting.
+	const width = Math.max(...fields.map(([key]) => key.length)) + 1;
+	const options = fields.map(([key, value]) => `${`${key}:`.padEnd(width)} ${value},`);
 
 	return {
 		stack: 'go',
@@ -97,5 +101,5 @@ function rsCors(policy: Parameters<StackRenderer>[0], methods: readonly string[]
 			'',
 		].join('\n'),
 		note: 'Alternatively with rs/cors (go get github.com/rs/cors): add this after the imports of main.go and serve withCORS(mux).',
-	} as const;
+	};
 }

@@ -43,7 +43,7 @@ export const render: StackRenderer = policy => {
 			...lines,
 			'# Preflights end here with 204, before auth or the upstream app can refuse OPTIONS.',
 			'if ($request_method = OPTIONS) {',
-			'\treturn 204;',
+			'    return 204;',
 			'}',
 			'',
 		].join('\n'),

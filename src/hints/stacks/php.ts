@@ -39,9 +39,9 @@ export const render: StackRenderer = policy => {
 		code: [
 			...always,
 			'if ($_SERVER[\'REQUEST_METHOD\'] === \'OPTIONS\') {',
-			...preflight.map(line => `\t${line}`),
-			'\thttp_response_code(204);',
-			'\texit;',
+			...preflight.map(line => `    ${line}`),
+			'    http_response_code(204);',
+			'    exit;',
 			'}',
 			'',
 		].join('\n'),

@@ -37,9 +37,18 @@ async function startGo(code: string | undefined, port: number) {
 }
 
 describe('go (golang-go, golang-github-rs-cors-dev)', () => {
-	test('renders two alternatives: net/http and rs/cors', () => {
+	test('renders two alternatives, net/http and rs/cors, both already gofmt-clean', async () => {
 		const snippets = render(policyFor('http://127.0.0.1:1'));
 		expect(snippets.map(snippet => snippet.code.includes('github.com/rs/cors'))).toEqual([false, true]);
+		for (const snippet of snippets) {
+			const fixture = prepareFixture('go', {file: 'main.go', port: 1, snippet: snippet.code});
+			try {
+				const {stdout} = await promisify(execFile)('/usr/bin/gofmt', ['-l', `${fixture.dir}/main.go`]);
+				expect(stdout, snippet.code).toBe('');
+			} finally {
+				fixture.remove();
+			}
+		}
 	});
 
 	test('net/http: the failing credentialed PUT passes in Chromium with the wrapper, http.Error responses included', async () => {
