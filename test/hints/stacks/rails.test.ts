@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import {afterAll, beforeAll, describe, test} from 'vitest';
 import {render} from '../../../src/hints/stacks/rails';
-import {type Harness, policyFor, prepareFixture, proveSnippet, requireRuntime, startHarness, startRuntime, withFixture} from './support';
+import {type Harness, prepareFixture, proveSnippet, requireRuntime, startHarness, startRuntime, withFixture} from './support';
 
 const RACKUP = '/usr/bin/rackup';
 // Rails itself from Debian (railties + actionpack 6.1), served by rackup on WEBrick.
@@ -27,8 +27,7 @@ afterAll(async () => {
 
 describe('rails + rack-cors (ruby-railties, ruby-actionpack, ruby-rack-cors, ruby-webrick)', () => {
 	test('the failing credentialed PUT passes in Chromium with the initializer, 500 pages included', async () => {
-		const [snippet] = render(policyFor(harness!.origin));
-		await proveSnippet(harness!, snippet!.code, async (code, port) => {
+		await proveSnippet(harness!, policy => render(policy)[0]!.code, async (code, port) => {
 			const fixture = prepareFixture('rails', {file: 'config.ru', port, snippet: code});
 			return withFixture(fixture, async () => startRuntime(RACKUP, ['-s', 'webrick', '-E', 'none', '-o', '127.0.0.1', '-p', String(port), `${fixture.dir}/config.ru`], {
 				port,

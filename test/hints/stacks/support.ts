@@ -22,6 +22,11 @@ export function policyFor(origin: string): CorsPolicy {
 	return {origin, methods: ['PUT'], headers: ['content-type', 'x-api-key'], credentials: true, exposeHeaders: ['x-total-count'], maxAge: 600};
 }
 
+/** The same PUT without credentials, exposing nothing and leaving max-age to the stack: what the snippet grants must shrink with it. */
+export function credentiallessPolicyFor(origin: string): CorsPolicy {
+	return {origin, methods: ['PUT'], headers: ['content-type', 'x-api-key'], credentials: false, exposeHeaders: []};
+}
+
 /**
 Copies `test/hints/fixtures/<stack>/` into a fresh temporary directory, fills in `{{PORT}}`, `{{DIR}}` and the extra
 `values`, and replaces the `CORS-SNIPPET` line of `file` with `snippet` (indented like the marker), or removes it.
@@ -138,10 +143,10 @@ export interface PageOutcome {
 
 // The request an app makes: a credentialed JSON PUT with a custom header that reads an exposed response header,
 // then a credentialed GET of a route that crashes, to see the error response through CORS too.
-const PAGE_REQUESTS = `async ({api}) => {
+const PAGE_REQUESTS = `async ({api, credentials}) => {
 	const attempt = async (path, init) => {
 		try {
-			const response = await fetch(api + path, {...init, credentials: 'include', cache: 'no-store'});
+			const response = await fetch(api + path, {...init, credentials, cache: 'no-store'});
 			const text = await response.text();
 			let body = text;
 			try { body = JSON.parse(text); } catch {}
@@ -159,7 +164,8 @@ const PAGE_REQUESTS = `async ({api}) => {
 /** The real-browser side: one Chromium tab on the page, reused by every stack of a test file. */
 export interface Harness {
 	readonly origin: string;
-	run(api: string): Promise<{outcome: PageOutcome; corsErrors: string[]}>;
+	/** Runs the page's requests against `api`, credentialed (`include`) unless told otherwise. */
+	run(api: string, credentials?: boolean): Promise<{outcome: PageOutcome; corsErrors: string[]}>;
 	/** Every failed load CDP saw since the last `run` (network errors too), for failure messages. */
 	failures(): unknown[];
 	/** CDP CORS failures since the last `run`, as `<path> <corsError>`. */
@@ -182,9 +188,9 @@ export async function startHarness(): Promise<Harness> {
 	const tab = session;
 	return {
 		origin: page.origin,
-		async run(api) {
+		async run(api, credentials = true) {
 			tab.clearCdp!();
-			const outcome = await tab.evaluate<PageOutcome>(PAGE_REQUESTS, {api});
+			const outcome = await tab.evaluate<PageOutcome>(PAGE_REQUESTS, {api, credentials: credentials ? 'include' : 'same-origin'});
 			return {outcome, corsErrors: tab.cdpCorsErrors!().map(error => `${new URL(error.url).pathname} ${error.corsError}`)};
 		},
 		failures: () => tab.cdpFailures!(),
@@ -196,7 +202,7 @@ export async function startHarness(): Promise<Harness> {
 	};
 }
 
-const checkOptions = (origin: string) => ({origin, method: 'PUT', headers: ['x-api-key', ['content-type', 'application/json'] as const], credentials: true});
+const checkOptions = (origin: string, credentials = true) => ({origin, method: 'PUT', headers: ['x-api-key', ['content-type', 'application/json'] as const], credentials});
 
 /** Without CORS handling: Chromium blocks both requests with a CORS error and `checkCors` reports problems. */
 export async function expectBlocked(harness: Harness, api: string): Promise<void> {
@@ -227,22 +233,42 @@ export async function expectAllowed(harness: Harness, api: string): Promise<void
 }
 
 /**
-Runs one stack both ways: `start(snippet)` must start the runtime with the snippet applied (or without any CORS
-handling for `undefined`) on a fresh free port. Each runtime is stopped before the next starts, failures included.
+With the credential-less snippet: the same PUT without credentials passes but cannot read `X-Total-Count` (not
+exposed), and the credentialed one is blocked (no `Access-Control-Allow-Credentials`), in Chromium and in `checkCors`.
 */
-export async function proveSnippet(harness: Harness, snippet: string, start: (snippet: string | undefined, port: number) => Promise<Runtime>): Promise<void> {
-	const bare = await start(undefined, await freePort());
-	try {
-		await expectBlocked(harness, bare.url);
-	} finally {
-		await bare.stop();
-	}
+export async function expectCredentiallessAllowed(harness: Harness, api: string): Promise<void> {
+	const plain = await harness.run(api, false);
+	expect(plain.corsErrors).toEqual([]);
+	expect(plain.outcome.put, JSON.stringify(harness.failures())).toEqual({status: 200, totalCount: null, body: {items: []}});
+	expect(plain.outcome.boom.status).toBe(500);
+	const checked = await checkCors(`${api}/items`, checkOptions(harness.origin, false));
+	expect(checked.problems.map(problem => `${problem.code}: ${problem.message}`)).toEqual([]);
 
-	const fixed = await start(snippet, await freePort());
-	try {
-		await expectAllowed(harness, fixed.url);
-	} finally {
-		await fixed.stop();
+	const credentialed = await harness.run(api, true);
+	expect(credentialed.outcome.put).toEqual({error: 'TypeError: Failed to fetch'});
+	await waitFor(async () => harness.corsErrors().some(line => line.startsWith('/items ')), 5000, () => `Chromium reported no CORS error for the credentialed PUT: ${JSON.stringify(harness.corsErrors())}`);
+	expect((await checkCors(`${api}/items`, checkOptions(harness.origin))).ok).toBe(false);
+}
+
+/**
+Runs one stack three ways: without CORS handling (blocked), with the snippet for `policyFor` (allowed, credentials and
+exposed header included) and with the one for `credentiallessPolicyFor` (allowed only without credentials).
+`start(snippet, port)` must start the runtime with the snippet applied, or with no CORS handling for `undefined`.
+Each runtime is stopped before the next starts, failures included.
+*/
+export async function proveSnippet(harness: Harness, snippetFor: (policy: CorsPolicy) => string, start: (snippet: string | undefined, port: number) => Promise<Runtime>): Promise<void> {
+	const runs: Array<[string | undefined, (harness: Harness, api: string) => Promise<void>]> = [
+		[undefined, expectBlocked],
+		[snippetFor(policyFor(harness.origin)), expectAllowed],
+		[snippetFor(credentiallessPolicyFor(harness.origin)), expectCredentiallessAllowed],
+	];
+	for (const [snippet, expectation] of runs) {
+		const runtime = await start(snippet, await freePort());
+		try {
+			await expectation(harness, runtime.url);
+		} finally {
+			await runtime.stop();
+		}
 	}
 }
 
