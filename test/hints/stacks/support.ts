@@ -10,8 +10,9 @@ import {freePort, type Helper, spawnHelper, tempDir, waitFor} from '../../browse
 
 /**
 Shared harness for the stack snippet tests: the same failing request, run from a page on one loopback port against a
-real server runtime on another, first without CORS handling (it must fail in Chromium and in `checkCors`), then with
-the rendered snippet pasted in (it must pass in both).
+real server runtime on another: without CORS handling it must fail in Chromium and in `checkCors`; with the rendered
+snippet pasted in it must pass in both; with the snippet for the same request without credentials, only the
+credential-less request may pass.
 */
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
