@@ -12,7 +12,7 @@ export type {CorsErrorInit} from './errors/CorsError.js';
 export {isCorsError, getCorsError} from './errors/is-cors-error.js';
 export {formatHint} from './errors/describe.js';
 export {redactUrl} from './errors/redact.js';
-export type {Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, RequestSummary, UndeterminedReason} from './errors/types.js';
+export type {Alternative, Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, RequestSummary, UndeterminedReason} from './errors/types.js';
 
 export {createClient} from './client/create-client.js';
 export type {ClientOptions} from './client/create-client.js';
