@@ -3,7 +3,7 @@ import type {Probe} from '../errors/types.js';
 import {cspBlocked} from './csp.js';
 import {isLocalTarget} from './facts.js';
 export {createMemory, sharedMemory} from './memory.js';
-import {busy, joinWave, recall, remember, spend, touch, wavesTo, type Finding, type Memory} from './memory.js';
+import {busy, joinWave, noteReachable, recall, remember, spend, touch, wavesTo, type Finding, type Memory} from './memory.js';
 import {planProbes, type PlannedProbe, type ProbePlan} from './plan.js';
 import {runProbes} from './probes.js';
 import {readFailure} from './context.js';
@@ -150,6 +150,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 				finding = {verdict: {kind: 'network', reason: 'unreachable'}, evidence: [probe]};
 				remember(memory, context, finding, knowledge.grantsCors);
 			} else if (probe) {
+				noteReachable(memory, context);
 				finding = {verdict: cached.verdict, evidence: [...cached.evidence, probe]};
 			}
 		}

@@ -129,6 +129,11 @@ export const remember = (memory: Memory, context: FailureContext, finding: Findi
 	}
 };
 
+/** A probe just got an answer from the origin. */
+export const noteReachable = (memory: Memory, context: FailureContext, now = Date.now()): void => {
+	factsOf(memory, context.scope).reachable = now;
+};
+
 /** A request of the page to the origin just settled: the origin is busy answering (see `busy`). */
 export const touch = (memory: Memory, context: FailureContext, now = Date.now()): void => {
 	factsOf(memory, context.scope).active = now;

@@ -89,7 +89,7 @@ export interface Hint {
 }
 
 /** Why a classification is `UNDETERMINED`. */
-export type UndeterminedReason = 'probes-disabled' | 'timeout' | 'rate-limited' | 'inconsistent';
+export type UndeterminedReason = 'probes-disabled' | 'timeout';
 
 /** The redacted, versioned telemetry form of a `CorsError` (`error.toJSON()`). */
 export interface CorsErrorJSON {

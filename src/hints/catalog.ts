@@ -449,7 +449,7 @@ export const CATALOG: {readonly [C in CorsCode]: Entry} = {
 	UNDETERMINED: {
 		title: 'The cause could not be determined from the page',
 		checked: () => 'cors-doctor tried to classify a failure the browser reports only as "Failed to fetch".',
-		got: () => 'The probes were off, timed out, were rate-limited, or disagreed, so no single cause could be proven.',
+		got: () => 'The probes were off or timed out, so no single cause could be proven.',
 		fixIn: 'unknown',
 		focus: [],
 		steps: facts => [
