@@ -80,7 +80,7 @@ export class CorsError extends TypeError {
 		if (init.reason) {
 			this.reason = init.reason;
 		}
-		this.hints = init.hints ?? hintsFor(code, names, request.pageOrigin, request.targetOrigin, request.credentials === 'include');
+		this.hints = init.hints ?? hintsFor(code, names, request.pageOrigin, request.targetOrigin, request.credentials === 'include', request.method);
 		this.docsUrl = `https://unpkg.com/cors-doctor/docs/errors/${code}.md`;
 		this.fingerprint = ['CorsError', code, request.method, request.targetOrigin];
 	}

@@ -10,7 +10,7 @@ const TABLE: {readonly [C in CorsCode]?: readonly [reason: string, fix?: string]
 	CREDENTIALS_NOT_ALLOWED: ['the response does not allow credentials', 'oc'],
 	METHOD_NOT_ALLOWED: ['the preflight does not allow method $', 'm'],
 	HEADER_NOT_ALLOWED: ['the preflight does not allow request header $', 'h'],
-	PREFLIGHT_REJECTED: ['the preflight was rejected', 'ph'],
+	PREFLIGHT_REJECTED: ['the preflight for $ was rejected', 'pmhk'],
 	HEADER_NOT_EXPOSED: ['response header $ is not exposed', 'e'],
 	CSP_BLOCKED: ['the page\'s Content-Security-Policy forbids it', 's'],
 	MIXED_CONTENT: ['an https page cannot fetch http'],
@@ -23,17 +23,27 @@ const TABLE: {readonly [C in CorsCode]?: readonly [reason: string, fix?: string]
 };
 
 /** The reason part of a CorsError message. */
-export const describe = (code: CorsCode, names: readonly string[] = []): string =>
-	(TABLE[code]?.[0] ?? 'CORS failed').replace('$', code === 'UNDETERMINED' ? names.join() : '"' + names.join('", "') + '"');
+export const describe = (code: CorsCode, names: readonly string[] = []): string => {
+	const reason = TABLE[code]?.[0] ?? 'CORS failed';
+	// A refused preflight names its triggers when known: `the preflight for "PUT", "x-api-key" was rejected`.
+	const text = code === 'PREFLIGHT_REJECTED' && names.length === 0 ? reason.replace(' for $', '') : reason;
+	// A function, so `$&`, `$'` and `` $` `` in a header name are not read as replacement patterns.
+	return text.replace('$', () => code === 'UNDETERMINED' ? names.join() : '"' + names.join('", "') + '"');
+};
 
-/** The response headers that fix a code, derived from the request. */
-export const hintsFor = (code: CorsCode, names: readonly string[], pageOrigin: string, targetOrigin: string, credentials: boolean): Hint[] => {
-	const list = names.join(', ');
+/**
+The response headers that fix a code, derived from the request. For a refused preflight that is everything the OPTIONS
+response needs for this request: the origin, the method and every header it triggers with, and credentials.
+*/
+export const hintsFor = (code: CorsCode, names: readonly string[], pageOrigin: string, targetOrigin: string, credentials: boolean, method = 'GET'): Hint[] => {
+	const methods = names.filter(name => name === method);
+	const list = names.filter(name => name !== method || code !== 'PREFLIGHT_REJECTED').join(', ');
 	const fix: Record<string, Hint> = {
 		o: {header: 'Access-Control-Allow-Origin', value: pageOrigin, on: 'actual'},
 		p: {header: 'Access-Control-Allow-Origin', value: pageOrigin, on: 'preflight'},
 		c: {header: 'Access-Control-Allow-Credentials', value: 'true', on: 'actual'},
-		m: {header: 'Access-Control-Allow-Methods', value: list, on: 'preflight'},
+		m: {header: 'Access-Control-Allow-Methods', value: code === 'PREFLIGHT_REJECTED' ? methods.join(', ') : list, on: 'preflight'},
+		k: {header: 'Access-Control-Allow-Credentials', value: credentials ? 'true' : '', on: 'preflight'},
 		h: {header: 'Access-Control-Allow-Headers', value: list, on: 'preflight'},
 		e: {header: 'Access-Control-Expose-Headers', value: list, on: 'actual'},
 		s: {header: 'Content-Security-Policy', value: 'connect-src ' + targetOrigin, on: 'page'},

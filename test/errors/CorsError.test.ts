@@ -123,3 +123,24 @@ describe('CorsError with ky 2.1.0', () => {
 		expect(calls()).toBe(3);
 	});
 });
+
+describe('messages and hints for a refused preflight', () => {
+	const put = {...request, method: 'PUT', credentials: 'include' as const, preflight: true, triggers: ['PUT', 'x-api-key']};
+
+	test('name the method and headers the OPTIONS response must allow, with the origin and credentials', () => {
+		const error = new CorsError({code: 'PREFLIGHT_REJECTED', confidence: 'likely', request: put, names: ['PUT', 'x-api-key']});
+		expect(error.message).toContain('the preflight for "PUT", "x-api-key" was rejected.');
+		expect(error.hints).toEqual([
+			{header: 'Access-Control-Allow-Origin', value: request.pageOrigin, on: 'preflight'},
+			{header: 'Access-Control-Allow-Methods', value: 'PUT', on: 'preflight'},
+			{header: 'Access-Control-Allow-Headers', value: 'x-api-key', on: 'preflight'},
+			{header: 'Access-Control-Allow-Credentials', value: 'true', on: 'preflight'},
+		]);
+	});
+
+	test('a header name with replacement patterns ($&, $\', $`) is quoted as it is', () => {
+		const error = new CorsError({code: 'HEADER_NOT_ALLOWED', confidence: 'likely', request, names: ["x-$&-$'-$`"]});
+		expect(error.message).toContain('"x-$&-$\'-$`".');
+	});
+});
+
