@@ -93,3 +93,71 @@ export function craftOrigins(trusted: readonly string[]): CraftedOrigin[] {
 
 	return result;
 }
+
+function hostParts(origin: string): {scheme: string; host: string; port: string} | undefined {
+	const match = /^([a-z][\w+.-]*):\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?$/i.exec(origin);
+	return match ? {scheme: match[1]!.toLowerCase(), host: match[2]!.toLowerCase(), port: match[3] ?? ''} : undefined;
+}
+
+/**
+How an origin seen in a request relates to the trusted ones: the passive form of `craftOrigins`, used by the server middleware to
+name the pattern behind a response that trusted an origin it should not. Pure. Returns `undefined` for a trusted origin.
+
+@example
+```
+classifyOrigin('https://evilexample.com', ['https://app.example.com']); //=> {kind: 'prefix', trusted: 'https://app.example.com'}
+```
+*/
+export function classifyOrigin(origin: string, trusted: readonly string[]): Omit<CraftedOrigin, 'origin'> | undefined {
+	if (trusted.includes(origin)) {
+		return undefined;
+	}
+
+	if (origin === 'null') {
+		return {kind: 'null'};
+	}
+
+	const seen = hostParts(origin);
+	if (seen) {
+		for (const candidate of trusted) {
+			const base = hostParts(candidate);
+			if (!base) {
+				continue;
+			}
+
+			const sameHost = seen.host === base.host;
+			if (origin.toLowerCase() === candidate) {
+				return {kind: 'case', trusted: candidate};
+			}
+
+			if (sameHost && seen.scheme === 'http' && base.scheme === 'https') {
+				return {kind: 'http', trusted: candidate};
+			}
+
+			if (sameHost) {
+				return {kind: 'port', trusted: candidate};
+			}
+
+			const labels = base.host.split('.');
+			const parent = labels.length >= 3 ? labels.slice(1).join('.') : base.host;
+			if (seen.host.endsWith(`.${parent}`)) {
+				return {kind: 'sibling', trusted: candidate};
+			}
+
+			if (seen.host.startsWith(`${base.host}.`)) {
+				return {kind: 'suffix', trusted: candidate};
+			}
+
+			if (seen.host.endsWith(base.host) || (labels.length >= 2 && seen.host.endsWith(labels.slice(-2).join('.')))) {
+				return {kind: 'prefix', trusted: candidate};
+			}
+
+			// One character where the trusted host has a dot: only an unescaped regex dot accepts that.
+			if (seen.host.length === base.host.length && [...base.host].every((char, index) => char === seen.host[index] || (char === '.' && seen.host[index] !== '.'))) {
+				return {kind: 'regex-dot', trusted: candidate};
+			}
+		}
+	}
+
+	return {kind: 'unrelated'};
+}

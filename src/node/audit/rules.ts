@@ -75,7 +75,7 @@ export const FINDINGS: {readonly [Id in FindingId]: FindingInfo} = {
 	},
 };
 
-const KIND_FINDING: {readonly [Kind in Exclude<OriginKind, 'case'>]: FindingId} = {
+export const KIND_FINDING: {readonly [Kind in Exclude<OriginKind, 'case'>]: FindingId} = {
 	unrelated: 'reflected-origin',
 	null: 'null-origin',
 	suffix: 'suffix-match',
