@@ -114,6 +114,11 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 	}
 
 	if (command === 'audit') {
+		const misplaced = (['method', 'header', 'credentials'] as const).find(name => values[name] !== undefined);
+		if (misplaced) {
+			throw new UsageError(`--${misplaced} belongs to check; audit sends its own requests (GET and OPTIONS with crafted origins).`);
+		}
+
 		const failOn = values['fail-on'] ?? 'low';
 		if (!(SEVERITIES as readonly string[]).includes(failOn)) {
 			throw new UsageError(`Invalid --fail-on "${failOn}": give one of ${SEVERITIES.join(', ')}.`);

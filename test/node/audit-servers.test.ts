@@ -140,5 +140,8 @@ describe('cors-doctor audit (CLI)', () => {
 		expect(bad.out.stderr).toContain('Invalid --fail-on "severe"');
 		expect(await runCli(['audit', `${servers.express!.origin}/x`, '--origin', 'https://app.example.com/path'], io().io)).toBe(2);
 		expect(await runCli(['audit', `${servers.express!.origin}/x`], io().io)).toBe(2);
+		const misplaced = io();
+		expect(await runCli(['audit', `${servers.express!.origin}/x`, '--origin', TRUSTED, '--method', 'PUT'], misplaced.io)).toBe(2);
+		expect(misplaced.out.stderr).toContain('--method belongs to check');
 	});
 });

@@ -95,3 +95,21 @@ describe.each(FRAMEWORKS)('%s', framework => {
 		}
 	});
 });
+
+describe('permissive warnings on live traffic (trustedOrigins)', () => {
+	test('a reflector seen from an untrusted origin is reported with the audit\'s id and severity', async () => {
+		const warnings: CorsReport[] = [];
+		const app = await startApp('express', 'https://evilexample.com', createCorsObserver({onReport: report => warnings.push(report), trustedOrigins: ['https://app.example.com']}));
+		try {
+			await send(`${app.origin}/r/credentials/1`, {headers: {origin: 'https://evilexample.com', cookie: 'sid=1'}});
+			await send(`${app.origin}/r/wildcard/2`, {headers: {origin: 'https://unrelated.test'}});
+		} finally {
+			await app.close();
+		}
+
+		expect(warnings).toMatchObject([
+			{kind: 'permissive', id: 'prefix-match', severity: 'high', credentials: true, path: '/r/credentials/1'},
+			{kind: 'permissive', id: 'wildcard-origin', severity: 'low', credentials: false, path: '/r/wildcard/2'},
+		]);
+	});
+});
