@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {craftOrigins} from '../../src/node/audit/origins';
+import {classifyOrigin, craftOrigins} from '../../src/node/audit/origins';
 
 describe('craftOrigins', () => {
 	test('every pattern for an https origin with subdomain', () => {
@@ -46,5 +46,31 @@ describe('craftOrigins', () => {
 		expect(crafted.map(item => item.origin)).not.toContain('http://app.example.com');
 		expect(crafted.map(item => item.origin)).not.toContain('https://evil.example.com');
 		expect(new Set(crafted.map(item => item.origin)).size).toBe(crafted.length);
+	});
+});
+
+describe('classifyOrigin (the passive form, for the server middleware)', () => {
+	const trusted = ['https://app.example.com'];
+	test.each([
+		['https://app.example.com', undefined],
+		['null', 'null'],
+		['https://cors-doctor-evil.test', 'unrelated'],
+		['https://app.example.com.evil.test', 'suffix'],
+		['https://evilexample.com', 'prefix'],
+		['https://evil.example.com', 'sibling'],
+		['https://appxexample.com', 'regex-dot'],
+		['http://app.example.com', 'http'],
+		['https://app.example.com:8443', 'port'],
+		['https://APP.example.com', 'case'],
+	])('%s -> %s', (origin, kind) => {
+		expect(classifyOrigin(origin, trusted)?.kind).toBe(kind);
+	});
+
+	test('every crafted origin classifies back to a kind that maps to the same finding', () => {
+		for (const crafted of craftOrigins(trusted)) {
+			const kind = classifyOrigin(crafted.origin, trusted)?.kind;
+			// evilapp.example.com is crafted as a prefix but is also a subdomain: both name a real risk.
+			expect(kind === crafted.kind || (crafted.origin === 'https://evilapp.example.com' && kind === 'sibling')).toBe(true);
+		}
 	});
 });

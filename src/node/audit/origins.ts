@@ -148,13 +148,14 @@ export function classifyOrigin(origin: string, trusted: readonly string[]): Omit
 				return {kind: 'suffix', trusted: candidate};
 			}
 
-			if (seen.host.endsWith(base.host) || (labels.length >= 2 && seen.host.endsWith(labels.slice(-2).join('.')))) {
-				return {kind: 'prefix', trusted: candidate};
-			}
-
-			// One character where the trusted host has a dot: only an unescaped regex dot accepts that.
+			// One character where the trusted host has a dot: only an unescaped regex dot accepts that
+			// (checked before the prefix rule: `appxexample.com` also ends like `example.com`).
 			if (seen.host.length === base.host.length && [...base.host].every((char, index) => char === seen.host[index] || (char === '.' && seen.host[index] !== '.'))) {
 				return {kind: 'regex-dot', trusted: candidate};
+			}
+
+			if (seen.host.endsWith(base.host) || (labels.length >= 2 && seen.host.endsWith(labels.slice(-2).join('.')))) {
+				return {kind: 'prefix', trusted: candidate};
 			}
 		}
 	}
