@@ -106,6 +106,7 @@ if (!result.ok) {
 */
 export async function auditCors(url: string | URL, options: AuditCorsOptions): Promise<AuditResult> {
 	const normalized = normalize(url, options);
+	// The trusted origins go first as a baseline: if they are not granted either, the URL or --origin is wrong.
 	const subjects: CraftedOrigin[] = [
 		...normalized.trusted.map(origin => ({kind: 'unrelated' as const, origin, trusted: origin})),
 		...craftOrigins(normalized.trusted),
