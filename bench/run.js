@@ -13,7 +13,7 @@ import {formatMicro, measureMicro} from './sections/micro.js';
 import {formatLoopback, measureLoopback, nodeRunner} from './sections/loopback.js';
 import {formatSizes, measureSizes} from './sections/sizes.js';
 import {formatDiagnosis, measureDiagnosis} from './sections/diagnosis.js';
-import {formatServer, measureServer} from './sections/server.js';
+import {formatServer, measureServer, measureServerStub} from './sections/server.js';
 
 const trials = {
 	micro: 16,
@@ -45,7 +45,7 @@ progress('Node loopback');
 const node = formatLoopback(`Node ${process.version}, real loopback`, await withJsonServer(url => measureLoopback(nodeRunner(url), trials.node, MODES.node)));
 
 progress('cors-doctor/server overhead');
-const server = formatServer(await measureServer(trials.server));
+const server = formatServer(await measureServer(trials.server), measureServerStub(trials.server));
 
 progress('Chromium: launch');
 const browser = await openBenchPage();
