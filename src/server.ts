@@ -1,5 +1,5 @@
 // cors-doctor/server: observe the CORS exchanges an app really has, and log the requests browsers will reject.
-// Never imported by the browser entry; it changes no response.
+// Never imported by the browser entry; no node: imports (Hono runs it on workers); it changes no response.
 export {createCorsObserver, type CorsObserver} from './server/observer.js';
 export {inspectExchange, isPreflight} from './server/inspect.js';
 export {readCorsRequest, type HeaderGetter} from './server/request.js';

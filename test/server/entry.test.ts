@@ -26,9 +26,17 @@ describe('cors-doctor/server stays out of the browser entry', () => {
 		expect(reached.filter(path => path.startsWith('server'))).toEqual([]);
 	});
 
-	test('package.json exports ./server (Node and workers, not browsers) and tsup types it', () => {
+	test('src/server.ts imports nothing from node: (Hono runs it on workers, whose bundlers use the browser condition)', () => {
+		for (const path of graph(join(src, 'server.ts'))) {
+			// Comments hold usage examples that do import node:http; only the code counts.
+			const code = readFileSync(path, 'utf8').replaceAll(/\/\*[\s\S]*?\*\//g, '');
+			expect(code, path).not.toMatch(/from\s+['"]node:/);
+		}
+	});
+
+	test('package.json exports ./server and tsup types it', () => {
 		const manifest = JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')) as {exports: Record<string, unknown>};
-		expect(manifest.exports['./server']).toEqual({types: './dist/server.d.ts', browser: null, default: './dist/server.js'});
+		expect(manifest.exports['./server']).toEqual({types: './dist/server.d.ts', default: './dist/server.js'});
 		expect(readFileSync(join(src, '../tsup.config.ts'), 'utf8')).toContain("server: 'src/server.ts'");
 	});
 });
