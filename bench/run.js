@@ -13,12 +13,14 @@ import {formatMicro, measureMicro} from './sections/micro.js';
 import {formatLoopback, measureLoopback, nodeRunner} from './sections/loopback.js';
 import {formatSizes, measureSizes} from './sections/sizes.js';
 import {formatDiagnosis, measureDiagnosis} from './sections/diagnosis.js';
+import {formatServer, measureServer, measureServerStub} from './sections/server.js';
 
 const trials = {
 	micro: 16,
 	node: 16,
 	chromium: 12,
 	diagnosis: 5,
+	server: 20,
 };
 
 const began = performance.now();
@@ -41,6 +43,9 @@ const micro = formatMicro(await measureMicro(trials.micro));
 
 progress('Node loopback');
 const node = formatLoopback(`Node ${process.version}, real loopback`, await withJsonServer(url => measureLoopback(nodeRunner(url), trials.node, MODES.node)));
+
+progress('cors-doctor/server overhead');
+const server = formatServer(await measureServer(trials.server), measureServerStub(trials.server));
 
 progress('Chromium: launch');
 const browser = await openBenchPage();
@@ -81,6 +86,8 @@ const report = [
 	sizes,
 	'',
 	diagnosis,
+	'',
+	server,
 	'',
 ].join('\n');
 

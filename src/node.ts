@@ -10,6 +10,13 @@ export {
 	toCheckJSON,
 	fetchTransport,
 	nodeTransport,
+	auditCors,
+	craftOrigins,
+	FINDINGS,
+	formatAuditResult,
+	toAuditJSON,
+	failsAt,
+	SEVERITIES,
 } from './node/index.js';
 export type {
 	CheckCorsOptions,
@@ -26,5 +33,15 @@ export type {
 	Problem,
 	Transport,
 	TransportRequest,
+	AuditCorsOptions,
+	AuditExchange,
+	AuditFinding,
+	AuditJSON,
+	AuditResult,
+	CraftedOrigin,
+	FindingId,
+	OriginKind,
+	ProbeKind,
+	Severity,
 } from './node/index.js';
 export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './rules/types.js';

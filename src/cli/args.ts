@@ -3,6 +3,7 @@ import {CORS_CODES, type CorsCode} from '../codes.js';
 import {STACK_IDS} from '../hints/stacks/index.js';
 import type {StackId} from '../hints/types.js';
 import type {HeaderInput} from '../node/types.js';
+import {SEVERITIES, type Severity} from '../node/audit/types.js';
 
 export type CliCommand =
 	| {readonly kind: 'help'}
@@ -28,6 +29,14 @@ export type CliCommand =
 		readonly headers: string[];
 		readonly credentials: boolean;
 		readonly json: boolean;
+	}
+	| {
+		readonly kind: 'audit';
+		readonly url: string;
+		readonly origins: string[];
+		readonly failOn: Severity;
+		readonly timeout?: number;
+		readonly json: boolean;
 	};
 
 /** A command line that cannot be run; the message is one line for stderr. */
@@ -37,6 +46,7 @@ export class UsageError extends Error {
 
 export const usage = `Usage: cors-doctor check <url> --origin <origin> [options]
        cors-doctor fixes <CODE> [--framework <stack>] [--origin ...] [--method ...] [--header ...] [--credentials] [--json]
+       cors-doctor audit <url> --origin <trusted>... [--json] [--fail-on <severity>]
 
 Check a URL's CORS configuration the way a browser on <origin> would, and print the exact fix.
 
@@ -53,6 +63,10 @@ Options:
 
 \`fixes <CODE>\` prints a code's fixes without sending a request (every stack unless --framework is given).
 
+audit: send crafted origins (unrelated, null, suffix, prefix, sibling, http, regex-dot, case, port variants of
+each trusted --origin, repeatable) with OPTIONS and GET only, and report every origin trusted by mistake.
+  --fail-on <severity> exit 1 on a finding at or above low|medium|high|critical (default low)
+
 Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.`;
 
 /** Parse argv (without node and the script) into a command; throws UsageError. */
@@ -64,7 +78,8 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 			allowPositionals: true,
 			strict: true,
 			options: {
-				origin: {type: 'string'},
+				origin: {type: 'string', multiple: true},
+				'fail-on': {type: 'string'},
 				method: {type: 'string'},
 				header: {type: 'string', multiple: true, short: 'H'},
 				credentials: {type: 'boolean'},
@@ -96,19 +111,23 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 
 	const framework = values.framework === undefined ? undefined : parseFramework(values.framework);
 	if (command === 'fixes') {
-		return parseFixes(url, rest, values, framework);
+		if ((values.origin?.length ?? 0) > 1) {
+			throw new UsageError('fixes takes one --origin (the page origin).');
+		}
+
+		return parseFixes(url, rest, {...values, origin: values.origin?.[0]}, framework);
 	}
 
-	if (command !== 'check') {
-		throw new UsageError(`Unknown command "${command}": the commands are "check" and "fixes" (see cors-doctor --help).`);
+	if (command !== 'check' && command !== 'audit') {
+		throw new UsageError(`Unknown command "${command}": the commands are "check", "fixes" and "audit" (see cors-doctor --help).`);
 	}
 
 	if (url === undefined) {
-		throw new UsageError('Missing <url>: cors-doctor check <url> --origin <origin>.');
+		throw new UsageError(`Missing <url>: cors-doctor ${command} <url> --origin <origin>.`);
 	}
 
 	if (rest.length > 0) {
-		throw new UsageError(`Unexpected argument "${rest[0]}": check takes one URL.`);
+		throw new UsageError(`Unexpected argument "${rest[0]}": ${command} takes one URL.`);
 	}
 
 	if (values.origin === undefined) {
@@ -123,10 +142,32 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		}
 	}
 
+	if (command === 'audit') {
+		const misplaced = (['method', 'header', 'credentials'] as const).find(name => values[name] !== undefined);
+		if (misplaced) {
+			throw new UsageError(`--${misplaced} belongs to check; audit sends its own requests (GET and OPTIONS with crafted origins).`);
+		}
+
+		const failOn = values['fail-on'] ?? 'low';
+		if (!(SEVERITIES as readonly string[]).includes(failOn)) {
+			throw new UsageError(`Invalid --fail-on "${failOn}": give one of ${SEVERITIES.join(', ')}.`);
+		}
+
+		return {kind: 'audit', url, origins: values.origin, failOn: failOn as Severity, ...(timeout === undefined ? {} : {timeout}), json: values.json ?? false};
+	}
+
+	if (values.origin.length > 1) {
+		throw new UsageError('check takes one --origin (the page origin); audit takes several.');
+	}
+
+	if (values['fail-on'] !== undefined) {
+		throw new UsageError('--fail-on belongs to audit; check exits 1 on any CORS problem.');
+	}
+
 	return {
 		kind: 'check',
 		url,
-		origin: values.origin,
+		origin: values.origin[0]!,
 		...(values.method === undefined ? {} : {method: values.method}),
 		headers: (values.header ?? []).map(header => parseHeaderArgument(header)),
 		credentials: values.credentials ?? false,

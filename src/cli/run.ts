@@ -5,6 +5,8 @@ import {CheckInputError} from '../node/errors/CheckInputError.js';
 import {CheckNetworkError} from '../node/errors/CheckNetworkError.js';
 import {formatCheckResult} from '../node/format.js';
 import {toCheckJSON} from '../node/json.js';
+import {auditCors} from '../node/audit/run.js';
+import {failsAt, formatAuditResult, toAuditJSON} from '../node/audit/format.js';
 import {parseCommand, usage, UsageError} from './args.js';
 
 /** Where the CLI writes and what it knows about its terminal; injected so tests need no child process. */
@@ -15,6 +17,7 @@ export interface CliIO {
 	readonly isTTY: boolean;
 	readonly version: () => string;
 	readonly check?: typeof checkCors;
+	readonly audit?: typeof auditCors;
 }
 
 /** Exit codes: 0 no CORS problem, 1 CORS problems, 2 usage or network error. */
@@ -67,6 +70,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 				const color = io.isTTY && !io.env.NO_COLOR;
 				io.stdout(command.json ? `${JSON.stringify({schemaVersion: 1, ...fixes}, null, 2)}\n` : `${formatFixes(fixes, {color})}\n`);
 				return 0;
+			}
+
+			case 'audit': {
+				const result = await (io.audit ?? auditCors)(command.url, {origins: command.origins, ...(command.timeout === undefined ? {} : {timeout: command.timeout})});
+				const color = io.isTTY && !io.env.NO_COLOR;
+				io.stdout(command.json ? `${JSON.stringify(toAuditJSON(result), null, 2)}\n` : `${formatAuditResult(result, {color})}\n`);
+				return failsAt(result, command.failOn) ? 1 : 0;
 			}
 		}
 	} catch (error) {

@@ -59,7 +59,7 @@ export function normalizeCheckOptions(url: string | URL, options: CheckCorsOptio
 	};
 }
 
-function parseTarget(input: string | URL): URL {
+export function parseTarget(input: string | URL): URL {
 	let url: URL;
 	try {
 		url = new URL(String(input));
@@ -80,7 +80,7 @@ function parseTarget(input: string | URL): URL {
 	return url;
 }
 
-function parseOrigin(input: unknown): string {
+export function parseOrigin(input: unknown): string {
 	if (typeof input !== 'string' || input === '') {
 		throw new CheckInputError('INVALID_ORIGIN', 'The `origin` option is required: the page origin, e.g. https://app.example.com.');
 	}
