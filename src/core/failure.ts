@@ -82,6 +82,9 @@ const verdictOf = (facts: VerdictFacts, plan: ProbePlan, settled: readonly Probe
 
 const CSP: Verdict = {kind: 'cors', code: 'CSP_BLOCKED', confidence: 'certain', alternatives: [], mayHaveRun: false};
 
+/** A wave that found the budget spent when it was about to start (another failure spent it first). */
+const OVER_BUDGET: Finding = {verdict: {kind: 'unclassified', reason: 'probe-budget'}, evidence: []};
+
 const undetermined: Verdict = {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};
 
 const localNetworkPermission = async (): Promise<PermissionState | undefined> => {
@@ -107,6 +110,8 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	const target = new URL(context.url);
 	const lna = isLocalTarget(target) ? localNetworkPermission() : undefined;
 	const plan = planProbes(context);
+	// Read after the last await before the wave starts, so concurrent failures see each other's spending.
+	const permission = await lna;
 	const now = Date.now();
 	touch(memory, context, now);
 	const knowledge = recall(memory, context, options.cacheTtl, options.probeBudget, now);
@@ -117,7 +122,6 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		limit: Math.min(4 * options.probeTimeout, options.diagnosisTimeout - (now - context.start) - MARGIN),
 		busy: () => busy(memory, context, options.probeTimeout / 2),
 	};
-	const permission = await lna;
 	const first = triage(context, {
 		online: globalThis.navigator?.onLine !== false,
 		lna: permission,
@@ -129,13 +133,16 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		now,
 	});
 	const facts = factsFor(context, plan, knowledge.grantsCors, knowledge.methodSucceeded, isLocalTarget(target) && permission === 'denied');
+	// Waves in flight to the origin may teach what an unprobed failure needs (a burst at page load).
+	const recallLater = async (reason: 'probe-budget' | 'not-sampled'): Promise<Finding> => {
+		await Promise.allSettled(wavesTo(memory, context));
+		return recallVerdict(recall(memory, context, options.cacheTtl, options.probeBudget), reason);
+	};
 	let finding: Finding;
 	if (first.step === 'decided') {
 		finding = {verdict: first.verdict, evidence: []};
 	} else if (first.step === 'recall') {
-		// Waves in flight to the origin may teach what this failure needs (a burst at page load).
-		await Promise.allSettled(wavesTo(memory, context));
-		finding = recallVerdict(recall(memory, context, options.cacheTtl, options.probeBudget), first.reason);
+		finding = await recallLater(first.reason);
 	} else if (first.step === 'reuse') {
 		const cached = {verdict: first.finding.verdict, evidence: first.finding.evidence.map(probe => ({...probe, from: 'cache' as const}))};
 		finding = cached;
@@ -156,7 +163,10 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		}
 	} else {
 		finding = await joinWave(memory, context, context.key, async signal => {
-			spend(memory, context, plan.send.length, options.probeBudget);
+			// The budget is taken when a wave really starts (a failure joining one sends nothing), and it is the hard bound.
+			if (!spend(memory, context, plan.send.length, options.probeBudget)) {
+				return OVER_BUDGET;
+			}
 			const evidence = await runProbes(fetch, context.url, plan.send, timing, signal, settled => verdictOf(facts, plan, settled) !== undefined);
 			if (signal.aborted) {
 				throw signal.reason;
@@ -165,6 +175,9 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 			remember(memory, context, wave, knowledge.grantsCors);
 			return wave;
 		}, context.signal);
+		if (finding === OVER_BUDGET) {
+			finding = await recallLater('probe-budget');
+		}
 	}
 	if (await csp && finding.verdict.kind !== 'not-cross-origin') {
 		finding = {verdict: CSP, evidence: []};

@@ -306,6 +306,19 @@ describe('bounded', () => {
 		await expect(fetch('https://other.example.com/x')).rejects.toMatchObject({code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely'});
 	});
 
+	test('the budget is a hard bound even for concurrent failures, and a burst still gets verdicts, never UNDETERMINED', async () => {
+		const fake = fakeFetch({delay: 5});
+		const fetch = createCorsFetch({fetch: fake.fetch, probeBudget: 6});
+		const results = await Promise.allSettled(Array.from({length: 12}, (_, index) => fetch(`${URL_}/${String.fromCharCode(97 + index)}`)));
+		expect(fake.probes().length).toBeLessThanOrEqual(6);
+		for (const result of results) {
+			expect(result.status).toBe('rejected');
+			const reason = (result as PromiseRejectedResult).reason as CorsError;
+			// Probed or learned from the origin: the same code; never UNDETERMINED.
+			expect(reason.code).toBe('ORIGIN_NOT_ALLOWED');
+		}
+	});
+
 	test('probe sampling: an unsampled failure probes nothing', async () => {
 		const fake = fakeFetch({});
 		const error = await createCorsFetch({fetch: fake.fetch, probeSampleRate: 0})(URL_).catch((error: unknown) => error);
