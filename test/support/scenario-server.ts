@@ -39,6 +39,8 @@ export interface ScenarioServerOptions {
 	readonly port?: number;
 	/** Dynamic routes on the page origin, tried before the static files. */
 	readonly dynamic?: PageHandler;
+	/** The origin `{page}` stands for in the table, when the page is served elsewhere (e.g. by a Vite dev server). */
+	readonly pageOrigin?: string;
 }
 
 export interface ScenarioServer {
@@ -88,7 +90,7 @@ export async function startScenarioServer(options: ScenarioServerOptions = {}): 
 	const sockets = new Set<Socket>();
 	const origins = {page: '', api: '', third: ''};
 
-	const fill = (value: string) => value.replaceAll('{page}', origins.page).replaceAll('{api}', origins.api).replaceAll('{third}', origins.third);
+	const fill = (value: string) => value.replaceAll('{page}', options.pageOrigin ?? origins.page).replaceAll('{api}', origins.api).replaceAll('{third}', origins.third);
 
 	const answer = (response: ServerResponse, request: IncomingMessage, spec: ScenarioResponse, isPreflight: boolean) => {
 		if (spec.hang) {
