@@ -13,6 +13,13 @@ export type CliCommand =
 		readonly credentials: boolean;
 		readonly timeout?: number;
 		readonly json: boolean;
+	}
+	| {
+		readonly kind: 'proxy';
+		readonly target: string;
+		readonly port: number;
+		readonly origins: string[];
+		readonly credentials: boolean;
 	};
 
 /** A command line that cannot be run; the message is one line for stderr. */
@@ -21,6 +28,7 @@ export class UsageError extends Error {
 }
 
 export const usage = `Usage: cors-doctor check <url> --origin <origin> [options]
+       cors-doctor proxy --target <url> [--port <n>] [--origin <origin>]... [--credentials]
 
 Check a URL's CORS configuration the way a browser on <origin> would, and print the exact fix.
 
@@ -34,7 +42,11 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.`;
+Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.
+
+proxy (development only): forwards every request to --target and answers with correct CORS headers for the
+--origin pages (default: any page on this machine), preflights included; --credentials allows cookies.
+Listens on 127.0.0.1 (--port, default any free port) until Ctrl-C.`;
 
 /** Parse argv (without node and the script) into a command; throws UsageError. */
 export function parseCommand(argv: readonly string[]): CliCommand {
@@ -45,7 +57,9 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 			allowPositionals: true,
 			strict: true,
 			options: {
-				origin: {type: 'string'},
+				origin: {type: 'string', multiple: true},
+				target: {type: 'string'},
+				port: {type: 'string'},
 				method: {type: 'string'},
 				header: {type: 'string', multiple: true, short: 'H'},
 				credentials: {type: 'boolean'},
@@ -74,8 +88,12 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		throw new UsageError('Missing command: try "cors-doctor check <url> --origin <origin>" or "cors-doctor --help".');
 	}
 
+	if (command === 'proxy') {
+		return parseProxy(values, url);
+	}
+
 	if (command !== 'check') {
-		throw new UsageError(`Unknown command "${command}": the only command is "check" (see cors-doctor --help).`);
+		throw new UsageError(`Unknown command "${command}": the commands are "check" and "proxy" (see cors-doctor --help).`);
 	}
 
 	if (url === undefined) {
@@ -86,8 +104,13 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		throw new UsageError(`Unexpected argument "${rest[0]}": check takes one URL.`);
 	}
 
-	if (values.origin === undefined) {
+	const [origin, second] = values.origin ?? [];
+	if (origin === undefined) {
 		throw new UsageError('Missing --origin: the page origin that calls the URL, e.g. --origin https://app.example.com.');
+	}
+
+	if (second !== undefined) {
+		throw new UsageError('check takes one --origin (the page that calls the URL).');
 	}
 
 	let timeout: number | undefined;
@@ -101,13 +124,30 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 	return {
 		kind: 'check',
 		url,
-		origin: values.origin,
+		origin,
 		...(values.method === undefined ? {} : {method: values.method}),
 		headers: (values.header ?? []).map(header => parseHeaderArgument(header)),
 		credentials: values.credentials ?? false,
 		...(timeout === undefined ? {} : {timeout}),
 		json: values.json ?? false,
 	};
+}
+
+function parseProxy(values: {target?: string; port?: string; origin?: string[]; credentials?: boolean}, extra: string | undefined): CliCommand {
+	if (extra !== undefined) {
+		throw new UsageError(`Unexpected argument "${extra}": give the target with --target <url>.`);
+	}
+
+	if (values.target === undefined) {
+		throw new UsageError('Missing --target: the server to forward to, e.g. --target http://127.0.0.1:8080.');
+	}
+
+	const port = values.port === undefined ? 0 : Number(values.port);
+	if (values.port !== undefined && (!/^\d+$/.test(values.port) || port > 65_535)) {
+		throw new UsageError(`Invalid --port "${values.port}": give a port number (0 = any free port).`);
+	}
+
+	return {kind: 'proxy', target: values.target, port, origins: values.origin ?? [], credentials: values.credentials ?? false};
 }
 
 /** `x-api-key` -> a name; `content-type: text/plain` -> a pair. Name validation is checkCors's job. */

@@ -3,6 +3,7 @@ import {CheckInputError} from '../node/errors/CheckInputError.js';
 import {CheckNetworkError} from '../node/errors/CheckNetworkError.js';
 import {formatCheckResult} from '../node/format.js';
 import {toCheckJSON} from '../node/json.js';
+import {proxyBanner, startCorsProxy} from '../node/proxy.js';
 import {parseCommand, usage, UsageError} from './args.js';
 
 /** Where the CLI writes and what it knows about its terminal; injected so tests need no child process. */
@@ -13,6 +14,7 @@ export interface CliIO {
 	readonly isTTY: boolean;
 	readonly version: () => string;
 	readonly check?: typeof checkCors;
+	readonly proxy?: typeof startCorsProxy;
 }
 
 /** Exit codes: 0 no CORS problem, 1 CORS problems, 2 usage or network error. */
@@ -43,6 +45,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 				io.stdout(command.json ? `${JSON.stringify(toCheckJSON(result), null, 2)}\n` : `${formatCheckResult(result, {color})}\n`);
 				return result.ok ? 0 : 1;
 			}
+
+			case 'proxy': {
+				// The listening server keeps the process alive after this returns; Ctrl-C ends it.
+				const proxy = await (io.proxy ?? startCorsProxy)({target: command.target, port: command.port, origins: command.origins, credentials: command.credentials});
+				io.stdout(`${proxyBanner(proxy, command.target, command.credentials)}\n`);
+				return 0;
+			}
 		}
 	} catch (error) {
 		io.stderr(`cors-doctor: ${describe(error)}\n`);
@@ -55,8 +64,17 @@ function describe(error: unknown): string {
 		return error.message;
 	}
 
+	// startCorsProxy's option errors name themselves; any other TypeError is a bug, reported as unexpected below.
+	if (error instanceof TypeError && error.message.startsWith('cors-doctor proxy: ')) {
+		return error.message.slice('cors-doctor '.length);
+	}
+
 	if (error instanceof CheckNetworkError) {
 		return `cannot reach ${error.url}: ${error.message}`;
+	}
+
+	if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+		return `port ${(error as {port?: number}).port ?? ''} is busy: pick another with --port <n> (0 = any free port)`;
 	}
 
 	// Unexpected: still one line, never a stack trace; the message is what a bug report needs.

@@ -98,7 +98,8 @@ test('every failing scenario: the relay answers the exact code Chromium reports'
 
 		const reason = reasons.get(url);
 		const info = reason ? CHROMIUM_CORS_ERRORS[reason as ChromiumCorsErrorName] : undefined;
-		const exact: readonly string[] = info ? [info.code, ...('refinedBy' in info ? info.refinedBy : [])] : [];
+		const refined: readonly string[] = (info as {refinedBy?: readonly string[]} | undefined)?.refinedBy ?? [];
+		const exact: readonly string[] = info ? [info.code, ...refined] : [];
 		const codes = result.answer?.codes ?? [];
 		rows.push(`${entry.name}: CDP ${reason ?? 'none'}, relay ${codes.join(',') || JSON.stringify(result.answer)}${result.failed && codes.some(code => exact.includes(code)) ? '' : '  <-- WRONG'}`);
 	}

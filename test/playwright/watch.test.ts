@@ -45,10 +45,10 @@ afterAll(async () => {
 	await server?.close();
 });
 
-const send = async (names: string[]) => page.evaluate(async requests => Promise.all(requests.map(async ({url, init}) => fetch(url, init).then(() => 'ok', () => 'failed'))),
+const send = async (names: string[]) => page.evaluate(async requests => Promise.all(requests.map(async ({url, init}) => fetch(url, init as RequestInit).then(() => 'ok', () => 'failed'))),
 	names.map(name => {
 		const {request} = scenario(name);
-		return {url: `${server.url(name)}?token=secret`, init: {method: request.method, headers: Object.fromEntries(Object.keys(request.headers ?? {}).map(header => [header, 'x'])), credentials: request.credentials ?? 'same-origin'} as RequestInit};
+		return {url: `${server.url(name)}?token=secret`, init: {method: request.method, headers: Object.fromEntries(Object.keys(request.headers ?? {}).map(header => [header, 'x'])), credentials: request.credentials ?? 'same-origin'} as Record<string, unknown>};
 	}));
 
 test('reports exactly the CDP CORS failures of a page with good and bad requests, as codes', async () => {
