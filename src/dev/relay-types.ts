@@ -24,6 +24,8 @@ export interface RequestShape {
 export interface RelayFinding {
 	readonly code: CorsCode;
 	readonly phase: Phase;
+	/** Which response of the redirect chain (0 = the URL itself); absent on the first preflight. */
+	readonly hop?: number;
 	readonly fix: readonly string[];
 }
 

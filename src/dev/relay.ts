@@ -104,7 +104,7 @@ export function createRelay(options: RelayOptions): (request: RelayRequest) => P
 				timeout,
 				transport,
 			});
-			const findings = result.problems.map(({code, phase, fix}) => ({code, phase, fix}));
+			const findings = result.problems.map(({code, phase, hop, fix}) => ({code, phase, ...(hop === undefined ? {} : {hop}), fix}));
 			return {status: 200, body: {source: 'relay', ok: result.ok, codes: findings.map(finding => finding.code), findings}};
 		} catch (error) {
 			if (error instanceof Refused) {

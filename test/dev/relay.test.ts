@@ -49,7 +49,7 @@ afterAll(async () => {
 test('a loopback client gets the exact codes, and no response body', async () => {
 	const {status, body} = await ask(shapeFor('error-500-without-cors'));
 	expect(status).toBe(200);
-	expect(body).toEqual({source: 'relay', ok: false, codes: ['ALLOW_ORIGIN_MISSING'], findings: [{code: 'ALLOW_ORIGIN_MISSING', phase: 'actual', fix: expect.any(Array)}]});
+	expect(body).toEqual({source: 'relay', ok: false, codes: ['ALLOW_ORIGIN_MISSING'], findings: [{code: 'ALLOW_ORIGIN_MISSING', phase: 'actual', hop: 0, fix: expect.any(Array)}]});
 	// The server answered "boom": the relay never passes a body on.
 	expect(JSON.stringify(body)).not.toContain('boom');
 });

@@ -36,6 +36,7 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cors-doctor-vite-'));
 	writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>app</title></head><body>app</body></html>');
 	copyFileSync(join(ROOT, 'dist/dev/relay-client.js'), join(dir, 'relay-client.js'));
+	copyFileSync(join(ROOT, 'dist/dev/relay-verdict.js'), join(dir, 'relay-verdict.js'));
 	const port = await freePort();
 	server = await startScenarioServer({pageOrigin: `http://127.0.0.1:${port}`});
 	const {default: corsDoctor} = await import('../../dist/vite.js') as typeof import('../../src/vite');
@@ -78,20 +79,22 @@ afterAll(async () => {
 
 const PAGE = `async ({url, init}) => {
 	const {askRelay} = await import('/relay-client.js');
+	const {relayVerdict} = await import('/relay-verdict.js');
 	try {
 		await (await fetch(url, init)).arrayBuffer();
 		return {failed: false};
 	} catch {}
 	const shape = {url, method: init.method, headers: Object.keys(init.headers), credentials: init.credentials, pageOrigin: location.origin};
-	return {failed: true, answer: await askRelay('/__cors-doctor/relay', shape)};
+	const answer = await askRelay('/__cors-doctor/relay', shape);
+	return {failed: true, answer, verdict: relayVerdict(answer)};
 }`;
 
-test('every failing scenario: the relay answers the exact code Chromium reports', async () => {
+test('every failing scenario: the relay verdict is certain and carries the exact code Chromium reports', async () => {
 	const rows: string[] = [];
 	for (const entry of failing) {
 		const url = `${server.url(entry.name)}?secret=1`;
 		const init = {method: entry.request.method, headers: Object.fromEntries(Object.keys(entry.request.headers ?? {}).map(name => [name, 'SECRET-VALUE'])), credentials: entry.request.credentials ?? 'same-origin', cache: 'no-store'};
-		const result = await page.evaluate(`(${PAGE})(${JSON.stringify({url, init})})`) as {failed: boolean; answer?: {codes?: string[]; network?: string}};
+		const result = await page.evaluate(`(${PAGE})(${JSON.stringify({url, init})})`) as {failed: boolean; answer?: {codes?: string[]; network?: string}; verdict?: {code: string; confidence: string; source: string}};
 		for (let waited = 0; !reasons.has(url) && waited < 1000; waited += 20) {
 			await new Promise(done => setTimeout(done, 20));
 		}
@@ -101,7 +104,10 @@ test('every failing scenario: the relay answers the exact code Chromium reports'
 		const refined: readonly string[] = (info as {refinedBy?: readonly string[]} | undefined)?.refinedBy ?? [];
 		const exact: readonly string[] = info ? [info.code, ...refined] : [];
 		const codes = result.answer?.codes ?? [];
-		rows.push(`${entry.name}: CDP ${reason ?? 'none'}, relay ${codes.join(',') || JSON.stringify(result.answer)}${result.failed && codes.some(code => exact.includes(code)) ? '' : '  <-- WRONG'}`);
+		// The verdict the CorsError will carry: exactly Chromium's code (or the checker's refinement of it), certain.
+		const {verdict} = result;
+		const right = result.failed && verdict !== undefined && exact.includes(verdict.code) && verdict.confidence === 'certain' && verdict.source === 'relay';
+		rows.push(`${entry.name}: CDP ${reason ?? 'none'}, relay ${codes.join(',') || JSON.stringify(result.answer)} -> ${verdict?.code ?? 'none'}${right ? '' : '  <-- WRONG'}`);
 	}
 
 	expect(rows.filter(row => row.endsWith('<-- WRONG'))).toEqual([]);
