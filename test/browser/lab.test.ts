@@ -151,5 +151,9 @@ test('the own-request form diagnoses a loopback URL and refuses any other', asyn
 
 test('screenshot for the README', async () => {
 	await run('header-not-allowed');
+	await page.evaluate(() => {
+		window.scrollTo(0, 0);
+		document.querySelector('nav')!.scrollTop = 0;
+	});
 	await page.screenshot({path: resolve(ROOT, 'docs/lab.png')});
 });
