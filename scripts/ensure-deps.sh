@@ -20,11 +20,13 @@ fi
 [ "${1:-}" = browsers ] || exit 0
 
 # Debian's browsers (never a browser download from a test tool). Keep in step with test/browser/support/binaries.ts.
+# (CORS_DOCTOR_BIN_DIR only lets test/lab/ensure-deps.test.ts point the check at an empty directory.)
+bin=${CORS_DOCTOR_BIN_DIR:-/usr/bin}
 need=''
-[ -x /usr/bin/chromium ] || need="$need chromium"
-[ -x /usr/bin/firefox-esr ] || need="$need firefox-esr"
-[ -x /usr/bin/WebKitWebDriver ] || need="$need webkit2gtk-driver"
-[ -x /usr/bin/Xvfb ] || need="$need xvfb"
+[ -x "$bin/chromium" ] || need="$need chromium"
+[ -x "$bin/firefox-esr" ] || need="$need firefox-esr"
+[ -x "$bin/WebKitWebDriver" ] || need="$need webkit2gtk-driver"
+[ -x "$bin/Xvfb" ] || need="$need xvfb"
 [ -n "$need" ] || exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "cors-doctor: installing Debian packages for the real-browser tests:$need (apt-get)" >&2
