@@ -44,4 +44,6 @@ export type {
 	ProbeKind,
 	Severity,
 } from './node/index.js';
+export {startCorsProxy, proxyBanner} from './node/proxy.js';
+export type {CorsProxy, CorsProxyOptions} from './node/proxy.js';
 export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './rules/types.js';

@@ -37,6 +37,13 @@ export type CliCommand =
 		readonly failOn: Severity;
 		readonly timeout?: number;
 		readonly json: boolean;
+	}
+	| {
+		readonly kind: 'proxy';
+		readonly target: string;
+		readonly port: number;
+		readonly origins: string[];
+		readonly credentials: boolean;
 	};
 
 /** A command line that cannot be run; the message is one line for stderr. */
@@ -47,6 +54,7 @@ export class UsageError extends Error {
 export const usage = `Usage: cors-doctor check <url> --origin <origin> [options]
        cors-doctor fixes <CODE> [--framework <stack>] [--origin ...] [--method ...] [--header ...] [--credentials] [--json]
        cors-doctor audit <url> --origin <trusted>... [--json] [--fail-on <severity>]
+       cors-doctor proxy --target <url> [--port <n>] [--origin <origin>]... [--credentials]
 
 Check a URL's CORS configuration the way a browser on <origin> would, and print the exact fix.
 
@@ -67,6 +75,10 @@ audit: send crafted origins (unrelated, null, suffix, prefix, sibling, http, reg
 each trusted --origin, repeatable) with OPTIONS and GET only, and report every origin trusted by mistake.
   --fail-on <severity> exit 1 on a finding at or above low|medium|high|critical (default low)
 
+proxy (development only): forwards every request to --target and answers with correct CORS headers for the
+--origin pages (default: any page on this machine), preflights included; --credentials allows cookies.
+Listens on 127.0.0.1 (--port, default any free port) until Ctrl-C.
+
 Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.`;
 
 /** Parse argv (without node and the script) into a command; throws UsageError. */
@@ -80,6 +92,8 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 			options: {
 				origin: {type: 'string', multiple: true},
 				'fail-on': {type: 'string'},
+				target: {type: 'string'},
+				port: {type: 'string'},
 				method: {type: 'string'},
 				header: {type: 'string', multiple: true, short: 'H'},
 				credentials: {type: 'boolean'},
@@ -118,8 +132,12 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		return parseFixes(url, rest, {...values, origin: values.origin?.[0]}, framework);
 	}
 
+	if (command === 'proxy') {
+		return parseProxy(values, url);
+	}
+
 	if (command !== 'check' && command !== 'audit') {
-		throw new UsageError(`Unknown command "${command}": the commands are "check", "fixes" and "audit" (see cors-doctor --help).`);
+		throw new UsageError(`Unknown command "${command}": the commands are "check", "fixes", "audit" and "proxy" (see cors-doctor --help).`);
 	}
 
 	if (url === undefined) {
@@ -130,7 +148,8 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		throw new UsageError(`Unexpected argument "${rest[0]}": ${command} takes one URL.`);
 	}
 
-	if (values.origin === undefined) {
+	const [origin] = values.origin ?? [];
+	if (origin === undefined || values.origin === undefined) {
 		throw new UsageError('Missing --origin: the page origin that calls the URL, e.g. --origin https://app.example.com.');
 	}
 
@@ -167,7 +186,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 	return {
 		kind: 'check',
 		url,
-		origin: values.origin[0]!,
+		origin,
 		...(values.method === undefined ? {} : {method: values.method}),
 		headers: (values.header ?? []).map(header => parseHeaderArgument(header)),
 		credentials: values.credentials ?? false,
@@ -217,6 +236,23 @@ function parseFixes(code: string | undefined, rest: readonly string[], values: F
 		credentials: values.credentials ?? false,
 		json: values.json ?? false,
 	};
+}
+
+function parseProxy(values: {target?: string; port?: string; origin?: string[]; credentials?: boolean}, extra: string | undefined): CliCommand {
+	if (extra !== undefined) {
+		throw new UsageError(`Unexpected argument "${extra}": give the target with --target <url>.`);
+	}
+
+	if (values.target === undefined) {
+		throw new UsageError('Missing --target: the server to forward to, e.g. --target http://127.0.0.1:8080.');
+	}
+
+	const port = values.port === undefined ? 0 : Number(values.port);
+	if (values.port !== undefined && (!/^\d+$/.test(values.port) || port > 65_535)) {
+		throw new UsageError(`Invalid --port "${values.port}": give a port number (0 = any free port).`);
+	}
+
+	return {kind: 'proxy', target: values.target, port, origins: values.origin ?? [], credentials: values.credentials ?? false};
 }
 
 /** `x-api-key` -> a name; `content-type: text/plain` -> a pair. Name validation is checkCors's job. */

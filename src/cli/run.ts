@@ -7,6 +7,7 @@ import {formatCheckResult} from '../node/format.js';
 import {toCheckJSON} from '../node/json.js';
 import {auditCors} from '../node/audit/run.js';
 import {failsAt, formatAuditResult, toAuditJSON} from '../node/audit/format.js';
+import {proxyBanner, startCorsProxy} from '../node/proxy.js';
 import {parseCommand, usage, UsageError} from './args.js';
 
 /** Where the CLI writes and what it knows about its terminal; injected so tests need no child process. */
@@ -18,6 +19,7 @@ export interface CliIO {
 	readonly version: () => string;
 	readonly check?: typeof checkCors;
 	readonly audit?: typeof auditCors;
+	readonly proxy?: typeof startCorsProxy;
 }
 
 /** Exit codes: 0 no CORS problem, 1 CORS problems, 2 usage or network error. */
@@ -78,6 +80,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 				io.stdout(command.json ? `${JSON.stringify(toAuditJSON(result), null, 2)}\n` : `${formatAuditResult(result, {color})}\n`);
 				return failsAt(result, command.failOn) ? 1 : 0;
 			}
+			case 'proxy': {
+				// The listening server keeps the process alive after this returns; Ctrl-C ends it.
+				const proxy = await (io.proxy ?? startCorsProxy)({target: command.target, port: command.port, origins: command.origins, credentials: command.credentials});
+				io.stdout(`${proxyBanner(proxy, command.target, command.credentials)}\n`);
+				return 0;
+			}
 		}
 	} catch (error) {
 		io.stderr(`cors-doctor: ${describe(error)}\n`);
@@ -90,8 +98,17 @@ function describe(error: unknown): string {
 		return error.message;
 	}
 
+	// startCorsProxy's option errors name themselves; any other TypeError is a bug, reported as unexpected below.
+	if (error instanceof TypeError && error.message.startsWith('cors-doctor proxy: ')) {
+		return error.message.slice('cors-doctor '.length);
+	}
+
 	if (error instanceof CheckNetworkError) {
 		return `cannot reach ${error.url}: ${error.message}`;
+	}
+
+	if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+		return `port ${(error as {port?: number}).port ?? ''} is busy: pick another with --port <n> (0 = any free port)`;
 	}
 
 	// Unexpected: still one line, never a stack trace; the message is what a bug report needs.

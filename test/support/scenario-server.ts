@@ -22,6 +22,27 @@ export interface StaticFile {
 	readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** A request to the page origin, body included (capped at 64 KiB), for `dynamic` routes such as the lab's `/api/*`. */
+export interface PageRequest {
+	readonly method: string;
+	readonly url: URL;
+	readonly headers: Readonly<Record<string, string>>;
+	readonly body: string;
+}
+
+/** A dynamic route's answer; `undefined` lets the static files and the default pages answer. */
+export type PageHandler = (request: PageRequest) => Promise<{status: number; type: string; body: string} | undefined>;
+
+export interface ScenarioServerOptions {
+	readonly scenarios?: readonly Scenario[];
+	/** Port of the page origin (default 0: a free one). A busy port rejects with the `EADDRINUSE` error. */
+	readonly port?: number;
+	/** Dynamic routes on the page origin, tried before the static files. */
+	readonly dynamic?: PageHandler;
+	/** The origin `{page}` stands for in the table, when the page is served elsewhere (e.g. by a Vite dev server). */
+	readonly pageOrigin?: string;
+}
+
 export interface ScenarioServer {
 	/** Origins (`http://127.0.0.1:<port>`), no trailing slash. */
 	readonly page: string;
@@ -61,7 +82,7 @@ try {
 }
 ```
 */
-export async function startScenarioServer(options: {scenarios?: readonly Scenario[]} = {}): Promise<ScenarioServer> {
+export async function startScenarioServer(options: ScenarioServerOptions = {}): Promise<ScenarioServer> {
 	const table = options.scenarios ?? defaultScenarios;
 	const byName = new Map(table.map(entry => [entry.name, entry]));
 	const files = new Map<string, StaticFile>();
@@ -69,7 +90,7 @@ export async function startScenarioServer(options: {scenarios?: readonly Scenari
 	const sockets = new Set<Socket>();
 	const origins = {page: '', api: '', third: ''};
 
-	const fill = (value: string) => value.replaceAll('{page}', origins.page).replaceAll('{api}', origins.api).replaceAll('{third}', origins.third);
+	const fill = (value: string) => value.replaceAll('{page}', options.pageOrigin ?? origins.page).replaceAll('{api}', origins.api).replaceAll('{third}', origins.third);
 
 	const answer = (response: ServerResponse, request: IncomingMessage, spec: ScenarioResponse, isPreflight: boolean) => {
 		if (spec.hang) {
@@ -132,8 +153,12 @@ export async function startScenarioServer(options: {scenarios?: readonly Scenari
 	const handle = (origin: ServerOrigin, request: IncomingMessage, response: ServerResponse) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		let bodyLength = 0;
+		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => {
 			bodyLength += chunk.length;
+			if (bodyLength <= 65_536) {
+				chunks.push(chunk);
+			}
 		});
 		request.on('end', () => {
 			const headers: Record<string, string> = {};
@@ -142,6 +167,22 @@ export async function startScenarioServer(options: {scenarios?: readonly Scenari
 			}
 
 			log.push({origin, method: request.method ?? '', path: url.pathname, query: url.search, headers, bodyLength, time: Date.now()});
+			if (origin === 'page' && options.dynamic) {
+				const body = Buffer.concat(chunks).toString('utf8');
+				options.dynamic({method: request.method ?? '', url, headers, body}).then(answer => {
+					if (answer) {
+						response.writeHead(answer.status, {'Content-Type': answer.type, 'Cache-Control': 'no-store'});
+						response.end(answer.body);
+					} else {
+						route(origin, url.pathname, request, response);
+					}
+				}, (error: unknown) => {
+					response.writeHead(500, {'Content-Type': 'text/plain'});
+					response.end(error instanceof Error ? error.message : String(error));
+				});
+				return;
+			}
+
 			route(origin, url.pathname, request, response);
 		});
 	};
@@ -188,7 +229,7 @@ export async function startScenarioServer(options: {scenarios?: readonly Scenari
 		});
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
-			server.listen(0, '127.0.0.1', resolve);
+			server.listen(origin === 'page' ? options.port ?? 0 : 0, '127.0.0.1', resolve);
 		});
 		const address = server.address();
 		if (address === null || typeof address === 'string') {

@@ -4,7 +4,8 @@ import {type BrowserSession, type CdpCorsError, type CdpFailure, type Settled, p
 
 // Without the background-networking flags Chromium keeps dialling Google services, which this
 // loopback-only machine refuses (research/browsers.md).
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Also used by the suites that drive Playwright themselves (the lab, the Playwright helper). */
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface LoadingFailed {
 	requestId: string;
@@ -14,7 +15,7 @@ interface LoadingFailed {
 }
 
 export async function launchChromium(): Promise<BrowserSession> {
-	const browser = await chromium.launch({executablePath: requireBinary('chromium'), args: FLAGS, headless: true});
+	const browser = await chromium.launch({executablePath: requireBinary('chromium'), args: CHROMIUM_FLAGS, headless: true});
 	try {
 		const context = await browser.newContext();
 		const page = await context.newPage();
