@@ -50,21 +50,37 @@ export const corsTags = (json: CorsErrorJSON): Record<string, string> => ({
 // The engines' opaque fetch failures, as Sentry rewrites them (`enhanceFetchErrorMessages` appends ` (host)`).
 const FETCH_FAILURE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed)(?: \(([^()\s]*)\))?$/;
 
+type ErrorLike = {name?: unknown; message?: unknown; cause?: unknown; __sentry_fetch_url_host__?: unknown};
+
+const hostOf = (name: unknown, message: unknown, fallback?: unknown): string | undefined => {
+	const match = name === 'TypeError' && typeof message === 'string' ? FETCH_FAILURE.exec(message) : null;
+	if (!match) {
+		return undefined;
+	}
+	const host = match[1] ?? fallback;
+	return typeof host === 'string' ? host : '';
+};
+
 /**
 For an event whose exception is the browser's plain fetch `TypeError` (no `CorsError`: cors-doctor was not in the
-request path, or the failure was not classified), the host it names; `undefined` for every other event.
+request path, or the failure was not classified as CORS), the host it names (`''` when none); `undefined` for every
+other event. The `TypeError` may be wrapped (ky's `NetworkError`, ofetch's `FetchError`): the `cause` chain is walked.
 */
 export const unclassifiedHost = (event: SentryEventLike, hint: SentryHintLike): string | undefined => {
-	const original = hint.originalException as {name?: unknown; message?: unknown; __sentry_fetch_url_host__?: unknown} | undefined;
 	const values = event.exception?.values;
 	// Sentry lists chained errors first and the thrown one last.
 	const top = values?.[values.length - 1];
-	for (const [name, message] of [[top?.type, top?.value], [original?.name, original?.message]]) {
-		const match = name === 'TypeError' && typeof message === 'string' ? FETCH_FAILURE.exec(message) : null;
-		if (match) {
-			const host = match[1] ?? original?.__sentry_fetch_url_host__;
-			return typeof host === 'string' && host ? host : '';
+	const fromEvent = hostOf(top?.type, top?.value);
+	if (fromEvent !== undefined) {
+		return fromEvent;
+	}
+	let error = hint.originalException as ErrorLike | undefined;
+	for (let depth = 0; depth <= 5 && error != null && typeof error === 'object'; depth++) {
+		const host = hostOf(error.name, error.message, error.__sentry_fetch_url_host__);
+		if (host !== undefined) {
+			return host;
 		}
+		error = error.cause as ErrorLike | undefined;
 	}
 	return undefined;
 };

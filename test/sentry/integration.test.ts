@@ -156,6 +156,17 @@ describe('plain fetch TypeErrors (no cors-doctor in the path)', () => {
 		expectNoSecrets();
 	});
 
+	test('wrapped by a client (ky\'s NetworkError-style cause): found through the cause chain', async () => {
+		underlying = () => Promise.reject(new TypeError('Load failed'));
+		const cause = await globalThis.fetch('https://api.example.com/items?token=QUERY-SECRET').catch((error: unknown) => error);
+		const wrapper = new Error('Request failed due to a network error', {cause});
+		wrapper.name = 'NetworkError';
+		const event = await capture(wrapper);
+		expect(event.fingerprint).toEqual(['cors-doctor', 'unclassified-fetch-failure', 'api.example.com']);
+		expect(event.tags['cors.unclassified']).toBe('true');
+		expectNoSecrets();
+	});
+
 	test('without the host suffix: still recognised, one group for unknown hosts', async () => {
 		const event = await capture(new TypeError('Failed to fetch'));
 		expect(event.fingerprint).toEqual(['cors-doctor', 'unclassified-fetch-failure', '<unknown host>']);
