@@ -19,9 +19,10 @@ export const CORS_DOCTOR_ATTRIBUTES = {
 	docsUrl: 'cors_doctor.docs_url',
 } as const;
 
-// HTTP semantic conventions (v1.x, stable): the known methods, case-sensitive; anything else is `_OTHER` with the
-// original kept in `http.request.method_original` (so the lowercase `patch` the Fetch standard leaves alone is `_OTHER`).
-const KNOWN_METHODS = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'TRACE']);
+// HTTP semantic conventions (stable): the known methods are RFC 9110's, PATCH and QUERY, matched case-sensitively;
+// anything else is `_OTHER` with the original in `http.request.method_original` (so the lowercase `patch` that the
+// Fetch standard sends as is, unlike `get`/`post`/`put`/`delete`/`head`/`options`, is `_OTHER`).
+const KNOWN_METHODS = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'QUERY', 'TRACE']);
 
 /**
 Whether the server may have received and run the request despite the failure (its side effects may have happened).

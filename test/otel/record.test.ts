@@ -98,6 +98,7 @@ describe('semantic conventions details', () => {
 		expect(corsErrorAttributes(json('patch', 'https://a.example'))).toMatchObject({'http.request.method': '_OTHER', 'http.request.method_original': 'patch'});
 		expect(corsErrorAttributes(json('PROPFIND', 'https://a.example'))).toMatchObject({'http.request.method': '_OTHER', 'http.request.method_original': 'PROPFIND'});
 		expect(corsErrorAttributes(json('PATCH', 'https://a.example'))).not.toHaveProperty('http.request.method_original');
+		expect(corsErrorAttributes(json('QUERY', 'https://a.example'))).toMatchObject({'http.request.method': 'QUERY'});
 	});
 
 	test('server.address and server.port from the target origin (explicit port, http default, IPv6)', () => {
