@@ -10,6 +10,6 @@ export default defineConfig({
 	target: 'es2022',
 	platform: 'neutral',
 	bundle: false,
-	dts: {entry: {index: 'src/index.ts', node: 'src/node.ts', sentry: 'src/sentry.ts', otel: 'src/otel.ts'}},
+	dts: {entry: {index: 'src/index.ts', hints: 'src/hints.ts', node: 'src/node.ts', sentry: 'src/sentry.ts', otel: 'src/otel.ts'}},
 	clean: true,
 });

@@ -12,7 +12,7 @@ export type {CorsErrorInit} from './errors/CorsError.js';
 export {isCorsError, getCorsError} from './errors/is-cors-error.js';
 export {formatHint} from './errors/describe.js';
 export {redactUrl} from './errors/redact.js';
-export type {Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, RequestSummary, UndeterminedReason} from './errors/types.js';
+export type {Alternative, Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, RequestSummary, UndeterminedReason} from './errors/types.js';
 
 export {createReporter} from './report/reporter.js';
 export type {Reporter, ReporterOptions, ReportEvent} from './report/reporter.js';
@@ -21,7 +21,7 @@ export {setReporter} from './report/global.js';
 export {createClient} from './client/create-client.js';
 export type {ClientOptions} from './client/create-client.js';
 export {withCors} from './client/with-cors.js';
-export type {ClientCorsOptions} from './client/cors-options.js';
+export type {ClientCorsOptions} from './client/client-fetch.js';
 
 export {explainRequest} from './rules/explain.js';
 export type {RequestExplanation, PreflightReason, PreflightNote} from './rules/explain.js';

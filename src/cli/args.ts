@@ -1,4 +1,7 @@
 import {parseArgs} from 'node:util';
+import {CORS_CODES, type CorsCode} from '../codes.js';
+import {STACK_IDS} from '../hints/stacks/index.js';
+import type {StackId} from '../hints/types.js';
 import type {HeaderInput} from '../node/types.js';
 
 export type CliCommand =
@@ -13,6 +16,18 @@ export type CliCommand =
 		readonly credentials: boolean;
 		readonly timeout?: number;
 		readonly json: boolean;
+		/** Print this stack's snippet with the problems (and put the structured fixes in --json). */
+		readonly framework?: StackId;
+	}
+	| {
+		readonly kind: 'fixes';
+		readonly code: CorsCode;
+		readonly framework?: StackId;
+		readonly origin?: string;
+		readonly method?: string;
+		readonly headers: string[];
+		readonly credentials: boolean;
+		readonly json: boolean;
 	};
 
 /** A command line that cannot be run; the message is one line for stderr. */
@@ -21,6 +36,7 @@ export class UsageError extends Error {
 }
 
 export const usage = `Usage: cors-doctor check <url> --origin <origin> [options]
+       cors-doctor fixes <CODE> [--framework <stack>] [--origin ...] [--method ...] [--header ...] [--credentials] [--json]
 
 Check a URL's CORS configuration the way a browser on <origin> would, and print the exact fix.
 
@@ -31,8 +47,11 @@ Options:
   --credentials        the page sends cookies (credentials: 'include')
   --timeout <ms>       per request (default 10000)
   --json               machine-readable output (schemaVersion 1)
+  --framework <stack>  also print the fix for this server stack (${STACK_IDS.join(', ')})
   -h, --help           show this help
   -v, --version        show the version
+
+\`fixes <CODE>\` prints a code's fixes without sending a request (every stack unless --framework is given).
 
 Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.`;
 
@@ -51,6 +70,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 				credentials: {type: 'boolean'},
 				timeout: {type: 'string'},
 				json: {type: 'boolean'},
+				framework: {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -74,8 +94,13 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		throw new UsageError('Missing command: try "cors-doctor check <url> --origin <origin>" or "cors-doctor --help".');
 	}
 
+	const framework = values.framework === undefined ? undefined : parseFramework(values.framework);
+	if (command === 'fixes') {
+		return parseFixes(url, rest, values, framework);
+	}
+
 	if (command !== 'check') {
-		throw new UsageError(`Unknown command "${command}": the only command is "check" (see cors-doctor --help).`);
+		throw new UsageError(`Unknown command "${command}": the commands are "check" and "fixes" (see cors-doctor --help).`);
 	}
 
 	if (url === undefined) {
@@ -106,6 +131,49 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		headers: (values.header ?? []).map(header => parseHeaderArgument(header)),
 		credentials: values.credentials ?? false,
 		...(timeout === undefined ? {} : {timeout}),
+		json: values.json ?? false,
+		...(framework === undefined ? {} : {framework}),
+	};
+}
+
+function parseFramework(value: string): StackId {
+	if (!(STACK_IDS as string[]).includes(value)) {
+		throw new UsageError(`Unknown --framework "${value}": one of ${STACK_IDS.join(', ')}.`);
+	}
+
+	return value as StackId;
+}
+
+interface FixesValues {
+	readonly origin?: string | undefined;
+	readonly method?: string | undefined;
+	readonly header?: string[] | undefined;
+	readonly credentials?: boolean | undefined;
+	readonly json?: boolean | undefined;
+}
+
+function parseFixes(code: string | undefined, rest: readonly string[], values: FixesValues, framework: StackId | undefined): CliCommand {
+	if (code === undefined) {
+		throw new UsageError('Missing <CODE>: cors-doctor fixes HEADER_NOT_ALLOWED [--framework express].');
+	}
+
+	const upper = code.toUpperCase();
+	if (!(CORS_CODES as readonly string[]).includes(upper)) {
+		throw new UsageError(`Unknown code "${code}": see docs/errors/README.md for the list.`);
+	}
+
+	if (rest.length > 0) {
+		throw new UsageError(`Unexpected argument "${rest[0]}": fixes takes one code.`);
+	}
+
+	return {
+		kind: 'fixes',
+		code: upper as CorsCode,
+		...(framework === undefined ? {} : {framework}),
+		...(values.origin === undefined ? {} : {origin: values.origin}),
+		...(values.method === undefined ? {} : {method: values.method}),
+		headers: (values.header ?? []).map(header => header.split(':')[0]!.trim()),
+		credentials: values.credentials ?? false,
 		json: values.json ?? false,
 	};
 }

@@ -1,3 +1,5 @@
+import {formatFixes} from '../hints/format.js';
+import {getFixes} from '../hints/get-fixes.js';
 import {checkCors} from '../node/check.js';
 import {CheckInputError} from '../node/errors/CheckInputError.js';
 import {CheckNetworkError} from '../node/errors/CheckNetworkError.js';
@@ -40,8 +42,31 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 				});
 				// NO_COLOR (no-color.org): any non-empty value turns colours off.
 				const color = io.isTTY && !io.env.NO_COLOR;
-				io.stdout(command.json ? `${JSON.stringify(toCheckJSON(result), null, 2)}\n` : `${formatCheckResult(result, {color})}\n`);
+				// The structured fixes ride along in --json whenever there is something to fix; snippets only for --framework.
+				const fixes = result.ok ? undefined : getFixes(result, {framework: command.framework ?? []});
+				if (command.json) {
+					io.stdout(`${JSON.stringify(fixes ? {...toCheckJSON(result), fixes} : toCheckJSON(result), null, 2)}\n`);
+				} else {
+					io.stdout(`${formatCheckResult(result, {color})}\n`);
+					if (fixes && command.framework) {
+						io.stdout(`\n${formatFixes(fixes, {color})}\n`);
+					}
+				}
+
 				return result.ok ? 0 : 1;
+			}
+
+			case 'fixes': {
+				const fixes = getFixes({
+					code: command.code,
+					headers: command.headers,
+					credentials: command.credentials,
+					...(command.origin === undefined ? {} : {origin: command.origin}),
+					...(command.method === undefined ? {} : {method: command.method}),
+				}, command.framework === undefined ? {} : {framework: command.framework});
+				const color = io.isTTY && !io.env.NO_COLOR;
+				io.stdout(command.json ? `${JSON.stringify({schemaVersion: 1, ...fixes}, null, 2)}\n` : `${formatFixes(fixes, {color})}\n`);
+				return 0;
 			}
 		}
 	} catch (error) {

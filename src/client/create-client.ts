@@ -1,5 +1,5 @@
 import ky, {type KyInstance, type Options} from 'ky';
-import {clientFetch, guardRetry, splitOptions, type ClientCorsOptions} from './cors-options.js';
+import {clientFetch, guardRetry, splitOptions, type ClientCorsOptions} from './client-fetch.js';
 
 /** ky's options plus cors-doctor's. `fetch` is the native fetch the client (and its probes) use. */
 export type ClientOptions = Omit<Options, 'fetch'> & ClientCorsOptions;

@@ -1,5 +1,5 @@
 import type {KyInstance} from 'ky';
-import {clientFetch, guardRetry, type ClientCorsOptions} from './cors-options.js';
+import {clientFetch, guardRetry, type ClientCorsOptions} from './client-fetch.js';
 
 /**
 Extends an existing ky instance so its requests are cors-aware, keeping its options and hooks. The instance's own `fetch`,

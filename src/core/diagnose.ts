@@ -3,25 +3,28 @@ import type {CorsFetchOptions, Diagnosis} from './types.js';
 
 /**
 Classifies a request after it failed elsewhere (XHR, axios' XHR adapter, jQuery), by the same static facts and safe
-probes `corsFetch` uses. Never throws: an abort gives `{kind: 'network', reason: 'aborted'}`.
+probes `corsFetch` uses, sharing the default `corsFetch`'s memory. Bad options throw a `TypeError` at once; otherwise it
+never throws: an abort gives `{kind: 'network', reason: 'aborted'}`.
 
 @example
 ```
+const xhr = new XMLHttpRequest();
 xhr.onerror = async () => {
-	const diagnosis = await diagnose(url, {method: 'PUT', headers: {'x-api-key': '...'}, credentials: 'include'});
-	if (diagnosis.kind === 'cors') report(diagnosis.error.toJSON());
+	const diagnosis = await diagnose('https://api.example.com/items', {method: 'PUT', headers: {'x-api-key': 'key'}, credentials: 'include'});
+	if (diagnosis.kind === 'cors') console.warn(diagnosis.error.toJSON());
 };
 ```
 */
 export const diagnose = async (input: RequestInfo | URL, init?: RequestInit, options?: CorsFetchOptions): Promise<Diagnosis> => {
+	const normalized = normalizeOptions(options);
+	const pageOrigin = normalized.pageOrigin ?? globalThis.location?.origin;
+	if (!pageOrigin) {
+		return {kind: 'not-cross-origin'};
+	}
 	try {
-		const o = normalizeOptions(options);
-		const pageOrigin = o.pageOrigin ?? globalThis.location?.origin;
-		if (!pageOrigin) {
-			return {kind: 'not-cross-origin'};
-		}
 		// The classification code loads on use, as for corsFetch.
-		return await (await import('./failure.js')).diagnoseAfter(o, pageOrigin, input, init);
+		const failure = await import('./failure.js');
+		return await failure.diagnoseRequest(normalized, failure.sharedMemory(), pageOrigin, input, init);
 	} catch (error) {
 		return {kind: 'network', reason: (error as {name?: unknown})?.name === 'AbortError' || (init?.signal?.aborted ?? false) ? 'aborted' : 'error', evidence: []};
 	}

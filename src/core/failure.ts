@@ -1,46 +1,208 @@
 import {CorsError} from '../errors/CorsError.js';
-import {investigate, type WaveResult} from './investigate.js';
-import {summarize} from './request.js';
-import {createState, type State} from './state.js';
-import type {Diagnosis, NormalizedOptions} from './types.js';
+import type {Probe} from '../errors/types.js';
+import {cspBlocked} from './csp.js';
+import {isLocalTarget} from './facts.js';
+export {createMemory, sharedMemory} from './memory.js';
+import {busy, joinWave, recall, remember, spend, touch, wavesTo, type Finding, type Memory} from './memory.js';
+import {planProbes, type PlannedProbe, type ProbePlan} from './plan.js';
+import {runProbes} from './probes.js';
+import {readFailure} from './context.js';
+import {recallVerdict, triage} from './triage.js';
+import {decide, type Unknown, type VerdictFacts} from './verdict.js';
+import type {AlternativeWhy, Diagnosis, FailureContext, NormalizedOptions, Verdict} from './types.js';
 
-let shared: State<WaveResult> | undefined;
+// The diagnosis of one failed request: everything corsFetch loads with `import()` on the first failure (cors-fetch.ts).
+// The decisions are the pure steps triage.ts (before the probes) and verdict.ts (after); this file only does the I/O
+// between them: the CSP report, the permission query, the probe wave, and the memory of what the page learned.
 
-// Everything a failed request needs, kept out of the eager corsFetch import (cors-fetch.ts loads this on first failure).
+// Slack for the CSP wait and the classification itself inside a caller's time budget.
+const MARGIN = 50;
+
+const TELLS_APART: {readonly [W in AlternativeWhy]: string} = {
+	'error-status': 'the response is an error status (from auth or an error handler) sent without CORS headers, while other responses have them',
+	'origin-route': 'this URL is served without (matching) CORS headers while other URLs of the origin have them',
+	'redirect-hop': 'the URL redirects and a hop, or its target, lacks CORS headers (a trailing-slash redirect is the common case)',
+	'preflight-redirect': 'the OPTIONS request is redirected (e.g. a trailing-slash or http-to-https redirect): a preflight cannot follow redirects',
+	'preflight-broken': 'the OPTIONS response itself fails (no CORS headers, or a non-2xx status) for any header, not only these',
+	'response-after-preflight': 'the preflight passed and the request ran, but its response lacks CORS headers (often an error status)',
+	method: 'the OPTIONS response\'s Access-Control-Allow-Methods lacks the method',
+	'unprobed-headers': 'a header left unprobed (over the cap of 3) is missing from Access-Control-Allow-Headers',
+	'credentials-literal-wildcard': 'with credentials, "*" in Access-Control-Allow-Methods/-Headers is a literal name: list the method and headers by name',
+};
+
+/** The exact `cors-doctor check` command that tells the causes apart from a machine that can read the headers. */
+const checkCommand = (context: FailureContext): string => [
+	'npx cors-doctor check', context.summary.url, '--origin', context.pageOrigin,
+	...(context.method === 'GET' ? [] : ['--method', context.method]),
+	...context.headers.flatMap(header => ['--header', header.name]),
+	...(context.credentials === 'include' ? ['--credentials'] : []),
+].join(' ');
+
+const toDiagnosis = (context: FailureContext, finding: Finding, unprobed: readonly string[]): Diagnosis => {
+	const {verdict, evidence} = finding;
+	if (verdict.kind !== 'cors') {
+		return verdict.kind === 'network' ? {kind: 'network', reason: verdict.reason, evidence} : verdict;
+	}
+	const check = checkCommand(context);
+	return {
+		kind: 'cors',
+		error: new CorsError({
+			code: verdict.code,
+			confidence: verdict.confidence,
+			request: context.summary,
+			evidence,
+			...(verdict.names && {names: verdict.names}),
+			...(verdict.reason && {reason: verdict.reason}),
+			unprobed,
+			alternatives: verdict.alternatives.map(({code, why}) => ({code, tellsApart: TELLS_APART[why], check})),
+			mayHaveRun: verdict.mayHaveRun,
+		}, context.cause === undefined ? undefined : {cause: context.cause}),
+	};
+};
+
+const factsFor = (context: FailureContext, plan: ProbePlan, grantsCors: boolean, methodSucceeded: boolean, localNetworkDenied: boolean): VerdictFacts => ({
+	method: context.method,
+	methodPreflight: context.methodPreflight,
+	headers: context.headers.map(header => header.name).filter(name => !plan.unprobed.includes(name)),
+	unprobed: plan.unprobed,
+	credentials: context.credentials === 'include',
+	grantsCors,
+	methodSucceeded,
+	localNetworkDenied,
+});
+
+/** The verdict once the answered probes decide it; timed-out and unsent probes count as unknown. */
+const verdictOf = (facts: VerdictFacts, plan: ProbePlan, settled: readonly Probe[]): Verdict | undefined => {
+	const answered = settled.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
+	const unknown: Unknown[] = plan.send
+		.filter((planned: PlannedProbe) => !answered.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header))
+		.map(({probe, header}) => ({probe, ...(header && {header})}));
+	return decide(facts, [...plan.known, ...answered], unknown);
+};
+
+const CSP: Verdict = {kind: 'cors', code: 'CSP_BLOCKED', confidence: 'certain', alternatives: [], mayHaveRun: false};
+
+const undetermined: Verdict = {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};
+
+const localNetworkPermission = async (): Promise<PermissionState | undefined> => {
+	try {
+		// Chromium's name; engines without Local Network Access reject the query, which means "no such block".
+		return (await navigator.permissions.query({name: 'local-network-access' as PermissionName})).state;
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+Classifies one failed request: triage (static facts, the cache, the budget), then one shared probe wave, then the
+verdict, with the CSP report read alongside. Rejects only with the caller's abort reason.
+*/
+export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory, context: FailureContext): Promise<Diagnosis> => {
+	const fetch = options.fetch ?? globalThis.fetch;
+	// A violation reported by now needs no probe (and its probes would only be blocked too); a later one still wins.
+	if (await cspBlocked(context.url, context.start, 0)) {
+		return toDiagnosis(context, {verdict: CSP, evidence: []}, []);
+	}
+	const csp = cspBlocked(context.url, context.start, 8);
+	const target = new URL(context.url);
+	const lna = isLocalTarget(target) ? localNetworkPermission() : undefined;
+	const plan = planProbes(context);
+	const now = Date.now();
+	touch(memory, context, now);
+	const knowledge = recall(memory, context, options.cacheTtl, options.probeBudget, now);
+	const timeLeft = Math.min(options.probeTimeout, options.diagnosisTimeout - (now - context.start) - MARGIN);
+	// A probe is timed from silence: the origin still answering the page's burst extends it, up to 4 timeouts.
+	const timing = {
+		timeout: timeLeft,
+		limit: Math.min(4 * options.probeTimeout, options.diagnosisTimeout - (now - context.start) - MARGIN),
+		busy: () => busy(memory, context, options.probeTimeout / 2),
+	};
+	const permission = await lna;
+	const first = triage(context, {
+		online: globalThis.navigator?.onLine !== false,
+		lna: permission,
+		probesEnabled: options.probes,
+		sampled: options.probeSampleRate >= 1 || Math.random() < options.probeSampleRate,
+		timeLeft,
+		knowledge,
+		waveSize: plan.send.length,
+		now,
+	});
+	const facts = factsFor(context, plan, knowledge.grantsCors, knowledge.methodSucceeded, isLocalTarget(target) && permission === 'denied');
+	let finding: Finding;
+	if (first.step === 'decided') {
+		finding = {verdict: first.verdict, evidence: []};
+	} else if (first.step === 'recall') {
+		// Waves in flight to the origin may teach what this failure needs (a burst at page load).
+		await Promise.allSettled(wavesTo(memory, context));
+		finding = recallVerdict(recall(memory, context, options.cacheTtl, options.probeBudget), first.reason);
+	} else if (first.step === 'reuse') {
+		const cached = {verdict: first.finding.verdict, evidence: first.finding.evidence.map(probe => ({...probe, from: 'cache' as const}))};
+		finding = cached;
+		if (first.confirm && spend(memory, context, 1, options.probeBudget)) {
+			// The origin has not answered lately: one reach probe shows whether it is still up before the verdict is reused.
+			const reach = plan.send.find(probe => probe.probe === 'reach')!;
+			const [probe] = await joinWave(memory, context, 'reach ' + context.key, async signal => {
+				const evidence = await runProbes(fetch, context.url, [reach], timing, signal, () => false);
+				return {verdict: undetermined, evidence};
+			}, context.signal).then(wave => wave.evidence);
+			if (probe?.outcome === 'failed') {
+				finding = {verdict: {kind: 'network', reason: 'unreachable'}, evidence: [probe]};
+				remember(memory, context, finding, knowledge.grantsCors);
+			} else if (probe) {
+				finding = {verdict: cached.verdict, evidence: [...cached.evidence, probe]};
+			}
+		}
+	} else {
+		finding = await joinWave(memory, context, context.key, async signal => {
+			spend(memory, context, plan.send.length, options.probeBudget);
+			const evidence = await runProbes(fetch, context.url, plan.send, timing, signal, settled => verdictOf(facts, plan, settled) !== undefined);
+			if (signal.aborted) {
+				throw signal.reason;
+			}
+			const wave = {verdict: verdictOf(facts, plan, evidence) ?? undetermined, evidence: [...plan.known, ...evidence]};
+			remember(memory, context, wave, knowledge.grantsCors);
+			return wave;
+		}, context.signal);
+	}
+	if (await csp && finding.verdict.kind !== 'not-cross-origin') {
+		finding = {verdict: CSP, evidence: []};
+	}
+	return toDiagnosis(context, finding, plan.unprobed);
+};
 
 /** Calls the user's callback without ever letting it break the request. */
-const report = (o: NormalizedOptions, diagnosis: Diagnosis): void => {
+const report = (options: NormalizedOptions, diagnosis: Diagnosis): void => {
 	try {
-		o.onDiagnosis?.(diagnosis);
+		options.onDiagnosis?.(diagnosis);
 	} catch {}
 };
 
 /** Classifies a failed fetch and returns what the caller should throw: the CorsError, or the platform's own error. */
-export const onFailure = async (
-	o: NormalizedOptions,
-	state: State<WaveResult>,
-	pageOrigin: string,
-	input: RequestInfo | URL,
-	init: RequestInit | undefined,
-	error: unknown,
-	start: number,
-): Promise<unknown> => {
-	const diagnosis = await investigate(o, state, pageOrigin, input, init, error, start);
-	report(o, diagnosis);
+export const onFailure = async (options: NormalizedOptions, memory: Memory, pageOrigin: string, input: RequestInfo | URL, init: RequestInit | undefined, error: unknown, start: number): Promise<unknown> => {
+	let context;
+	try {
+		context = readFailure(input, init, pageOrigin, error, start);
+	} catch {
+		// A request fetch itself would refuse to build: not a cross-origin matter.
+		return error;
+	}
+	const diagnosis = await diagnoseFailure(options, memory, context);
+	report(options, diagnosis);
 	return diagnosis.kind === 'cors' ? diagnosis.error : error;
 };
 
 /** The error for expected response headers that read as null (absent and unexposed look the same, hence only likely). */
-export const hiddenHeaders = (o: NormalizedOptions, input: RequestInfo | URL, init: RequestInit | undefined, pageOrigin: string, names: string[]): CorsError => {
-	const error = new CorsError({code: 'HEADER_NOT_EXPOSED', confidence: 'likely', request: summarize(input, init, pageOrigin).summary, names});
-	report(o, {kind: 'cors', error});
+export const hiddenHeaders = (options: NormalizedOptions, input: RequestInfo | URL, init: RequestInit | undefined, pageOrigin: string, names: string[]): CorsError => {
+	const error = new CorsError({code: 'HEADER_NOT_EXPOSED', confidence: 'likely', request: readFailure(input, init, pageOrigin, undefined, 0).summary, names, mayHaveRun: true});
+	report(options, {kind: 'cors', error});
 	return error;
 };
 
 /** The error for reading the body of an opaque `no-cors` response through the client. */
 export const opaqueResponse = (input: RequestInfo | URL, init: RequestInit | undefined, pageOrigin: string): CorsError =>
-	new CorsError({code: 'OPAQUE_RESPONSE', confidence: 'certain', request: summarize(input, init, pageOrigin).summary});
+	new CorsError({code: 'OPAQUE_RESPONSE', confidence: 'certain', request: readFailure(input, init, pageOrigin, undefined, 0).summary, mayHaveRun: true});
 
-/** `diagnose()`'s classification, with one state shared by every call (so repeated calls dedupe and hit the cache). */
-export const diagnoseAfter = (o: NormalizedOptions, pageOrigin: string, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Diagnosis> =>
-	investigate(o, shared ??= createState(), pageOrigin, input, init, undefined, Date.now());
+/** `diagnose()`'s classification, sharing the default `corsFetch`'s memory. */
+export const diagnoseRequest = (options: NormalizedOptions, memory: Memory, pageOrigin: string, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Diagnosis> =>
+	diagnoseFailure(options, memory, readFailure(input, init, pageOrigin, undefined, Date.now()));

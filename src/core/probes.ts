@@ -1,74 +1,83 @@
-import type {Probe, ProbeName, ProbeOutcome} from '../errors/types.js';
+import type {Probe, ProbeOutcome} from '../errors/types.js';
+import {sentOf, type PlannedProbe} from './plan.js';
 
-/** What the planner needs to know about the failed request. */
-export interface ProbePlanInput {
-	/** The normalized method of the failed request. */
-	readonly method: string;
-	readonly credentials: RequestCredentials;
-	/** The CORS-unsafe request-header names (lowercase), in request order. */
-	readonly headers: readonly string[];
-	/** Whether the method itself triggers a preflight. */
-	readonly methodPreflight: boolean;
+/** How long a probe may take: `timeout` of silence, extended while `busy()` says the origin is answering others, never past `limit`. */
+export interface ProbeTiming {
+	readonly timeout: number;
+	readonly limit: number;
+	readonly busy: () => boolean;
 }
-
-export interface PlannedProbe {
-	readonly probe: ProbeName;
-	readonly init: RequestInit;
-	readonly header?: string;
-}
-
-/** At most 3 header probes (with reach, simple, simple-manual, credentialed and the control: 8 in all); the rest are reported as not probed. */
-export const MAX_HEADER_PROBES = 3;
-
-const DUMMY = 'cors-doctor-probe';
-// A non-safelisted MIME type, so a content-type probe triggers the preflight the original did.
-const DUMMY_MIME = 'application/x-cors-doctor-probe';
-
-/**
-The probe wave for one failure. Safety rules: never the original method unless GET/HEAD, never a body, never a real
-header value, never credentials the original did not carry (a passing preflight lets the real request run).
-*/
-export const planProbes = (x: ProbePlanInput): PlannedProbe[] => {
-	const method = x.method === 'HEAD' ? 'HEAD' : 'GET';
-	const simple: RequestInit = {method, mode: 'cors', credentials: 'omit'};
-	const header = (probe: ProbeName, name: string): PlannedProbe =>
-		({probe, header: name, init: {...simple, headers: {[name]: name === 'content-type' ? DUMMY_MIME : DUMMY}}});
-	const plan: PlannedProbe[] = [
-		{probe: 'reach', init: {method, mode: 'no-cors', credentials: 'omit'}},
-		{probe: 'simple', init: simple},
-		{probe: 'simple-manual', init: {...simple, redirect: 'manual'}},
-	];
-	if (x.credentials === 'include') {
-		plan.push({probe: 'credentialed', init: {...simple, credentials: 'include'}});
-	}
-	for (const name of x.headers.slice(0, MAX_HEADER_PROBES)) {
-		plan.push(header('header', name));
-	}
-	// The control tells "these headers are refused" from "the preflight itself is refused", and with a method-only
-	// preflight it is the only way to see whether OPTIONS works at all. It asks for `content-type` (with a
-	// non-safelisted value) because nearly every server that answers preflights allows it; a made-up header is
-	// refused by the common allow-list setups and would blame the preflight for one missing header.
-	if (x.headers.length > 0 || x.methodPreflight) {
-		plan.push(header('control', x.headers.includes('content-type') ? 'x-' + DUMMY : 'content-type'));
-	}
-	return plan;
-};
 
 const outcomeOf = (type: ResponseType): ProbeOutcome => type === 'opaque' || type === 'opaqueredirect' ? type : 'ok';
 
 /**
-Sends the wave in parallel through the native `fetch`, each probe with `cache: 'no-store'` and its own timeout, all
-cancelled by `signal`. Never rejects: a probe's failure is its outcome.
+Sends the wave in parallel through the native `fetch`, each probe with `cache: 'no-store'`, its own timeout and the
+wave's `signal`. After each answer `decided(settled)` may end the wave: the probes still in flight are cancelled and
+recorded as `cancelled` (the server may have seen them; their answer was no longer needed). Never rejects.
+
+Each probe gets its own AbortController linked by listeners rather than `AbortSignal.any`/`AbortSignal.timeout`, which
+Safari < 17.4, Chrome < 116 and Firefox < 124 lack.
 */
-export const runProbes = (fetch: typeof globalThis.fetch, url: string, plan: readonly PlannedProbe[], timeout: number, signal: AbortSignal): Promise<Probe[]> =>
-	Promise.all(plan.map(async ({probe, init, header}): Promise<Probe> => {
-		const start = Date.now();
-		const timer = AbortSignal.timeout(timeout);
-		const sent = {method: init.method!, mode: init.mode!, credentials: init.credentials!, ...(init.redirect && {redirect: init.redirect}), ...(header && {header})};
+export const runProbes = (
+	fetch: typeof globalThis.fetch,
+	url: string,
+	plan: readonly PlannedProbe[],
+	timing: ProbeTiming,
+	signal: AbortSignal,
+	decided: (settled: readonly Probe[]) => boolean,
+): Promise<Probe[]> => new Promise(resolve => {
+	const settled: Probe[] = [];
+	const controllers = plan.map(() => new AbortController());
+	let done = false;
+	const starts = plan.map(() => Date.now());
+	const finish = () => {
+		done = true;
+		plan.forEach((planned, index) => {
+			if (!settled.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header)) {
+				settled.push({probe: planned.probe, sent: sentOf(planned), outcome: 'cancelled', ms: Date.now() - starts[index]!});
+			}
+		});
+		signal.removeEventListener('abort', cancel);
+		for (const controller of controllers) {
+			controller.abort();
+		}
+		resolve(settled);
+	};
+	const cancel = () => {
+		for (const controller of controllers) {
+			controller.abort(signal.reason);
+		}
+	};
+	signal.addEventListener('abort', cancel, {once: true});
+	if (plan.length === 0) {
+		finish();
+	}
+	plan.forEach(async (planned, index) => {
+		const controller = controllers[index]!;
+		const start = starts[index]!;
+		let timedOut = false;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const arm = (ms: number) => {
+			timer = setTimeout(() => {
+				// While the origin keeps answering the page's own requests, a silent probe is queued behind them (a burst
+				// fills the browser's 6 connections per host): give it more time, up to the hard limit.
+				const left = timing.limit - (Date.now() - start);
+				if (left > 0 && timing.busy()) {
+					arm(Math.min(timing.timeout, left));
+					return;
+				}
+				timedOut = true;
+				controller.abort();
+			}, ms);
+		};
+		arm(Math.min(timing.timeout, timing.limit));
 		let outcome: ProbeOutcome;
 		let status: number | undefined;
 		try {
-			const response = await fetch(url, {...init, cache: 'no-store', signal: AbortSignal.any([signal, timer])});
+			if (signal.aborted) {
+				throw signal.reason;
+			}
+			const response = await fetch(url, {...planned.init, cache: 'no-store', signal: controller.signal});
 			outcome = outcomeOf(response.type);
 			if (outcome === 'ok') {
 				status = response.status;
@@ -76,7 +85,16 @@ export const runProbes = (fetch: typeof globalThis.fetch, url: string, plan: rea
 			// Free the connection: only the outcome matters, never the body.
 			response.body?.cancel().catch(() => {});
 		} catch {
-			outcome = signal.aborted ? 'aborted' : timer.aborted ? 'timeout' : 'failed';
+			outcome = signal.aborted ? 'aborted' : timedOut ? 'timeout' : 'failed';
 		}
-		return {probe, sent, outcome, ...(status !== undefined && {status}), ms: Date.now() - start};
-	}));
+		clearTimeout(timer);
+		if (done) {
+			return;
+		}
+		settled.push({probe: planned.probe, sent: sentOf(planned), outcome, ...(status !== undefined && {status}), ms: Date.now() - start});
+		if (settled.length === plan.length || decided(settled)) {
+			// All answered, or decided: the rest is cancelled (and recorded so).
+			finish();
+		}
+	});
+});

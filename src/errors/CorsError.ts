@@ -1,7 +1,7 @@
 import type {CorsCode} from '../codes.js';
 import {BRAND, isBranded} from './brand.js';
 import {describe, hintsFor} from './describe.js';
-import type {Confidence, CorsErrorJSON, Hint, Probe, RequestSummary, UndeterminedReason} from './types.js';
+import type {Alternative, Confidence, CorsErrorJSON, Hint, Probe, RequestSummary, UndeterminedReason} from './types.js';
 
 
 /** What a `CorsError` is built from. `request.url` must already be redacted (see `redactUrl`). */
@@ -17,6 +17,10 @@ export interface CorsErrorInit {
 	readonly unprobed?: readonly string[];
 	/** Defaults to the one-line header fixes for the code. */
 	readonly hints?: readonly Hint[];
+	/** Other causes consistent with the evidence, most likely first. */
+	readonly alternatives?: readonly Alternative[];
+	/** Whether the failed request may have reached the server and run there. Default `true`. */
+	readonly mayHaveRun?: boolean;
 }
 
 /**
@@ -53,6 +57,13 @@ export class CorsError extends TypeError {
 	readonly reason?: UndeterminedReason;
 	/** Unsafe header names the probes did not cover (over the cap of 3): the verdict cannot speak for them. */
 	readonly unprobed: readonly string[];
+	/** Other causes consistent with the evidence, most likely first, each with what tells it apart and the `cors-doctor check` command that settles it. */
+	readonly alternatives: readonly Alternative[];
+	/**
+	Whether the failed request may have reached the server and run there. `false` only when every consistent cause stops
+	it before it is sent (a refused preflight, a policy block). Check it before retrying a non-idempotent request.
+	*/
+	readonly mayHaveRun: boolean;
 
 	constructor(init: CorsErrorInit, options?: {cause?: unknown}) {
 		const {code, request, names = []} = init;
@@ -64,6 +75,8 @@ export class CorsError extends TypeError {
 		this.request = request;
 		this.names = names;
 		this.unprobed = init.unprobed ?? [];
+		this.alternatives = init.alternatives ?? [];
+		this.mayHaveRun = init.mayHaveRun ?? true;
 		if (init.reason) {
 			this.reason = init.reason;
 		}

@@ -6,8 +6,11 @@ export type Confidence = 'certain' | 'likely' | 'possible';
 /** The name of a diagnostic probe (see DESIGN section 6). */
 export type ProbeName = 'reach' | 'simple' | 'simple-manual' | 'credentialed' | 'header' | 'control';
 
-/** What a probe ended with. `ok` is a readable CORS response of any status. */
-export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'timeout' | 'aborted';
+/**
+What a probe ended with. `ok` is a readable CORS response of any status; `cancelled`: sent, then cancelled because the
+verdict no longer depended on its answer.
+*/
+export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'timeout' | 'aborted' | 'cancelled';
 
 /**
 One diagnostic request and what came back. Never holds bodies or header values: only the header name.
@@ -30,6 +33,21 @@ export interface Probe {
 	/** The response status, when the response was readable. */
 	readonly status?: number;
 	readonly ms: number;
+	/**
+	Where the outcome comes from when it is not this diagnosis's own probe: `original` (the failed request was this very
+	probe), `cache` (an earlier verdict for the same request, reused), `origin` (an earlier wave on another URL of the
+	same origin, used when the probe budget was spent).
+	*/
+	readonly from?: 'original' | 'cache' | 'origin';
+}
+
+/** Another cause consistent with the evidence, and how to tell it from the verdict's. */
+export interface Alternative {
+	readonly code: CorsCode;
+	/** What distinguishes it, in plain words. */
+	readonly tellsApart: string;
+	/** The exact `cors-doctor check` command that settles it from a machine that can read the headers. */
+	readonly check: string;
 }
 
 /**
@@ -90,4 +108,6 @@ export interface CorsErrorJSON {
 	readonly reason?: UndeterminedReason;
 	/** Unsafe header names the probes did not cover. */
 	readonly unprobed: readonly string[];
+	readonly alternatives: readonly Alternative[];
+	readonly mayHaveRun: boolean;
 }

@@ -40,7 +40,8 @@ export const CHROMIUM_CORS_ERRORS = {
 	InvalidAllowCredentials: {code: 'ALLOW_CREDENTIALS_MISSING', phase: 'actual', inferred: ['CREDENTIALS_NOT_ALLOWED']},
 	CorsDisabledScheme: {code: 'SCHEME_NOT_SUPPORTED', inferred: ['SCHEME_NOT_SUPPORTED']},
 	PreflightInvalidStatus: {code: 'PREFLIGHT_STATUS', phase: 'preflight', inferred: rejected},
-	PreflightDisallowedRedirect: {code: 'PREFLIGHT_REDIRECT', phase: 'preflight', inferred: rejected},
+	// The classifier names it when a GET of the URL answers with a redirect that passes CORS (opaqueredirect).
+	PreflightDisallowedRedirect: {code: 'PREFLIGHT_REDIRECT', phase: 'preflight', inferred: ['PREFLIGHT_REJECTED', 'PREFLIGHT_REDIRECT']},
 	PreflightWildcardOriginNotAllowed: {code: 'WILDCARD_ORIGIN_WITH_CREDENTIALS', phase: 'preflight', inferred: ['CREDENTIALS_NOT_ALLOWED', 'PREFLIGHT_REJECTED']},
 	PreflightMissingAllowOriginHeader: {code: 'ALLOW_ORIGIN_MISSING', phase: 'preflight', inferred: rejected},
 	PreflightMultipleAllowOriginValues: {code: 'ALLOW_ORIGIN_MULTIPLE', phase: 'preflight', inferred: rejected},

@@ -15,6 +15,7 @@ export const CORS_DOCTOR_ATTRIBUTES = {
 	preflight: 'cors_doctor.preflight',
 	mayHaveRun: 'cors_doctor.may_have_run',
 	names: 'cors_doctor.names',
+	alternatives: 'cors_doctor.alternatives',
 	reason: 'cors_doctor.reason',
 	docsUrl: 'cors_doctor.docs_url',
 } as const;
@@ -23,21 +24,6 @@ export const CORS_DOCTOR_ATTRIBUTES = {
 // anything else is `_OTHER` with the original in `http.request.method_original` (so the lowercase `patch` that the
 // Fetch standard sends as is, unlike `get`/`post`/`put`/`delete`/`head`/`options`, is `_OTHER`).
 const KNOWN_METHODS = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'QUERY', 'TRACE']);
-
-/**
-Whether the server may have received and run the request despite the failure (its side effects may have happened).
-`false` only when the code says the browser never sent the actual request: a refused preflight (unless the verdict is
-only `possible`) or a policy block (mixed content, CSP, local network access, scheme, `mode: 'same-origin'`).
-
-@example
-```
-mayHaveRun(error.toJSON()) // false for HEADER_NOT_ALLOWED, true for ORIGIN_NOT_ALLOWED on a simple GET
-```
-*/
-export const mayHaveRun = (json: CorsErrorJSON): boolean => {
-	const codeClass = CODE_INFO[json.code]?.[0];
-	return !(codeClass === 'policy' || (codeClass === 'preflight' && json.confidence !== 'possible'));
-};
 
 const server = (origin: string): {'server.address'?: string; 'server.port'?: number} => {
 	try {
@@ -77,8 +63,10 @@ export const corsErrorAttributes = (json: CorsErrorJSON): Record<string, string 
 		[a.targetOrigin]: request.targetOrigin,
 		[a.pageOrigin]: request.pageOrigin,
 		[a.preflight]: request.preflight,
-		[a.mayHaveRun]: mayHaveRun(json),
+		// Absent from events serialized before the field existed: better no attribute than a guess.
+		...typeof json.mayHaveRun === 'boolean' && {[a.mayHaveRun]: json.mayHaveRun},
 		...json.names.length > 0 && {[a.names]: [...json.names]},
+		...json.alternatives?.length > 0 && {[a.alternatives]: json.alternatives.map(alternative => alternative.code)},
 		...json.reason && {[a.reason]: json.reason},
 		[a.docsUrl]: json.docsUrl,
 	};

@@ -23,7 +23,7 @@ The `cors` context: `toJSON()` flattened to one level, because Sentry normalizes
 show nested evidence as `[Object]`. Evidence and hints become one readable line each.
 */
 export const corsContext = (json: CorsErrorJSON): Record<string, unknown> => {
-	const {request, evidence, hints, ...rest} = json;
+	const {request, evidence, hints, alternatives = [], ...rest} = json;
 	const [codeClass, kind] = CODE_INFO[json.code] ?? ['unknown', 'inferred'];
 	return {
 		...rest,
@@ -36,6 +36,7 @@ export const corsContext = (json: CorsErrorJSON): Record<string, unknown> => {
 			'->', probe.outcome, probe.status, `(${probe.ms} ms)`,
 		].filter(part => part !== undefined).join(' ')),
 		hints: hints.map(hint => `${formatHint(hint)} (on ${hint.on})`),
+		alternatives: alternatives.map(alternative => `${alternative.code}: ${alternative.tellsApart} (check: ${alternative.check})`),
 	};
 };
 

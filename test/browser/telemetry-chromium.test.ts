@@ -56,7 +56,7 @@ afterAll(async () => {
 type Json = Record<string, any>;
 
 describe('Sentry (@sentry/browser + cors-doctor/sentry, real Chromium)', () => {
-	let result: {codes: string[]; bodies: string[]; plain: string};
+	let result: {codes: string[]; confidences: string[]; bodies: string[]; plain: string};
 	const events = (): Json[] => result.bodies.flatMap(body => {
 		const lines = body.split('\n').filter(Boolean).map(line => JSON.parse(line) as Json);
 		return lines.flatMap((line, i) => line.type === 'event' ? [lines[i + 1]!] : []);
@@ -78,12 +78,14 @@ describe('Sentry (@sentry/browser + cors-doctor/sentry, real Chromium)', () => {
 			// Resolves the page's fetch at call time: Sentry's instrumented one, as in an app.
 			const fetch = m.createCorsFetch();
 			const codes = [];
+			const confidences = [];
 			for (const {url, init} of requests) {
 				try {
 					await fetch(url, init);
 					codes.push('resolved');
 				} catch (error) {
 					codes.push(error.code);
+					confidences.push(error.confidence);
 					m.Sentry.captureException(error);
 				}
 			}
@@ -96,7 +98,7 @@ describe('Sentry (@sentry/browser + cors-doctor/sentry, real Chromium)', () => {
 				m.Sentry.captureException(error);
 			}
 			await m.Sentry.flush(5000);
-			return {codes, bodies, plain};
+			return {codes, confidences, bodies, plain};
 		}`, {requests: requests(), plainUrl: `${server!.url('allow-origin-missing')}?token=QUERY-SECRET`});
 	});
 
@@ -108,7 +110,7 @@ describe('Sentry (@sentry/browser + cors-doctor/sentry, real Chromium)', () => {
 		const event = events().find(candidate => candidate.tags?.['cors.code'] === code);
 		expect(event).toBeDefined();
 		expect(event!.fingerprint).toEqual(['CorsError', code, entry.method, server!.api]);
-		expect(event!.tags).toMatchObject({'cors.confidence': 'likely', 'cors.class': entry.codeClass, 'cors.target_origin': server!.api});
+		expect(event!.tags).toMatchObject({'cors.confidence': result.confidences[CASES.indexOf(entry)], 'cors.class': entry.codeClass, 'cors.target_origin': server!.api});
 		expect(event!.contexts.cors).toMatchObject({code, method: entry.method, url: server!.url(entry.scenario), targetOrigin: server!.api, pageOrigin: server!.page});
 		expect(event!.exception.values.at(-1)).toMatchObject({type: 'CorsError'});
 	});
@@ -132,7 +134,7 @@ describe('Sentry (@sentry/browser + cors-doctor/sentry, real Chromium)', () => {
 });
 
 describe('OpenTelemetry (instrumentation-fetch + cors-doctor/otel, real Chromium)', () => {
-	let result: {codes: string[]; spans: Json[]};
+	let result: {codes: string[]; confidences: string[]; ran: boolean[]; spans: Json[]};
 
 	beforeAll(async () => {
 		await session!.goto(`${server!.page}/`);
@@ -146,19 +148,23 @@ describe('OpenTelemetry (instrumentation-fetch + cors-doctor/otel, real Chromium
 				applyCustomAttributesOnSpan: (span, _request, result) => m.recordCorsError(span, result),
 			})]});
 			const codes = [];
+			const ran = [];
+			const confidences = [];
 			for (const {url, init} of requests) {
 				try {
 					await fetch(url, init);
 					codes.push('resolved');
 				} catch (error) {
 					codes.push(error.code);
+					confidences.push(error.confidence);
+					ran.push(error.mayHaveRun);
 				}
 			}
 			for (let i = 0; i < 100 && exporter.getFinishedSpans().filter(span => span.kind === 2).length < requests.length; i++) {
 				await new Promise(resolve => setTimeout(resolve, 50));
 			}
 			const spans = exporter.getFinishedSpans().map(span => ({name: span.name, kind: span.kind, attributes: span.attributes, status: span.status, events: span.events}));
-			return {codes, spans: JSON.parse(JSON.stringify(spans))};
+			return {codes, confidences, ran, spans: JSON.parse(JSON.stringify(spans))};
 		}`, {requests: requests()});
 	});
 
@@ -180,10 +186,10 @@ describe('OpenTelemetry (instrumentation-fetch + cors-doctor/otel, real Chromium
 			'server.port': Number(port),
 			'cors_doctor.code': code,
 			'cors_doctor.class': entry.codeClass,
-			'cors_doctor.confidence': 'likely',
+			'cors_doctor.confidence': result.confidences[CASES.indexOf(entry)],
 			'cors_doctor.target_origin': server!.api,
 			'cors_doctor.page_origin': server!.page,
-			'cors_doctor.may_have_run': entry.codeClass !== 'preflight',
+			'cors_doctor.may_have_run': result.ran[CASES.indexOf(entry)],
 		});
 	});
 

@@ -47,7 +47,7 @@ describe('createClient', () => {
 		}}});
 		await expect(client.get(`${API}/a`)).rejects.toBeInstanceOf(CorsError);
 		expect(asked).toEqual([]);
-		const unreachable = fakeFetch({reach: 'failed', simple: 'failed'});
+		const unreachable = fakeFetch({reach: 'failed', simple: 'failed', 'simple-manual': 'failed'});
 		const other = createClient({fetch: unreachable.fetch, retry: {limit: 2, delay: () => 0, shouldRetry: ({error}) => {
 			asked.push(error);
 			return undefined;

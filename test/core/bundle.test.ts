@@ -40,8 +40,8 @@ describe('browser bundle', () => {
 		// The probes and the decision table are not in the eager chunk, but they are bundled (loaded on the first failure).
 		expect(eager).not.toContain('cors-doctor-probe');
 		expect(lazy.join('')).toContain('cors-doctor-probe');
-		// Pin the on-demand part too, so it cannot grow unnoticed (measured ~6 kB).
-		expect(gzipSize(lazy.join('\n'))).toBeLessThanOrEqual(6500);
+		// Pin the on-demand part too, so it cannot grow unnoticed (measured 7.0 kB with the memory, the early decision and the alternatives' texts).
+		expect(gzipSize(lazy.join('\n'))).toBeLessThanOrEqual(7500);
 	}, 30_000);
 
 	test('control: importing createClient does pull ky in (the markers work)', async () => {

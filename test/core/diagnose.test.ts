@@ -14,13 +14,16 @@ test('classifies an XHR-style failure after the fact', async () => {
 });
 
 test('network and same-origin kinds', async () => {
-	expect(await diagnose('https://api.example.com/b', {}, {fetch: fakeFetch({reach: 'failed', simple: 'failed'}).fetch}))
+	expect(await diagnose('https://api.example.com/b', {}, {fetch: fakeFetch({reach: 'failed', simple: 'failed', 'simple-manual': 'failed'}).fetch}))
 		.toMatchObject({kind: 'network', reason: 'unreachable'});
 	expect(await diagnose('/same-origin')).toEqual({kind: 'not-cross-origin'});
 });
 
-test('never throws: bad options, invalid input, abort', async () => {
-	expect(await diagnose('https://api.example.com/c', {}, {fetch: 1 as never})).toMatchObject({kind: 'network', reason: 'error'});
+test('bad options reject with a TypeError naming the option (never a fake network error)', async () => {
+	await expect(diagnose('https://api.example.com/c', {}, {fetch: 1 as never})).rejects.toThrow('`fetch` option must be a function');
+});
+
+test('never throws otherwise: invalid input, abort', async () => {
 	expect(await diagnose('http://[bad', {}, {fetch: fakeFetch({}).fetch})).toMatchObject({kind: 'network', reason: 'error'});
 	const controller = new AbortController();
 	const pending = diagnose('https://api.example.com/e', {signal: controller.signal}, {fetch: fakeFetch({delay: 500}).fetch});

@@ -60,6 +60,8 @@ describe('CorsError', () => {
 			fingerprint: ['CorsError', 'HEADER_NOT_ALLOWED', 'GET', 'https://api.example.com'],
 			names: ['x-api-key'],
 			unprobed: [],
+			alternatives: [],
+			mayHaveRun: true,
 		});
 		expect(JSON.stringify(headerError())).not.toContain('Failed to fetch');
 	});

@@ -5,7 +5,7 @@ import {SpanStatusCode} from '@opentelemetry/api';
 import {afterAll, beforeEach, describe, expect, test} from 'vitest';
 import {createCorsFetch} from '../../src/core/cors-fetch';
 import {CorsError} from '../../src/errors/CorsError';
-import {CORS_DOCTOR_ATTRIBUTES, corsErrorAttributes, mayHaveRun, recordCorsError, recordOnActiveSpan} from '../../src/otel';
+import {CORS_DOCTOR_ATTRIBUTES, corsErrorAttributes, recordCorsError, recordOnActiveSpan} from '../../src/otel';
 import {fakeFetch, type Scenario} from '../core/fake-fetch';
 import {finished, SECRET_URL, SECRETS, serialize, setUpTracing} from './support';
 
@@ -28,15 +28,16 @@ const expectNoSecrets = (json: string) => {
 };
 
 describe('recordCorsError on a span (real classifier, real SDK)', () => {
-	test.each<[string, Scenario, RequestInit, object, string, string, boolean, object]>([
-		['ORIGIN_NOT_ALLOWED', {simple: 'failed', 'simple-manual': 'failed'}, {}, {}, 'GET', 'allow-origin', true, {}],
-		['HEADER_NOT_ALLOWED', {header: {'x-api-key': 'failed'}}, {headers: {'x-api-key': 'HEADER-SECRET'}}, {}, 'GET', 'preflight', false, {[CORS_DOCTOR_ATTRIBUTES.names]: ['x-api-key']}],
-		['METHOD_NOT_ALLOWED', {}, {method: 'DELETE', body: 'BODY-SECRET'}, {}, 'DELETE', 'preflight', false, {[CORS_DOCTOR_ATTRIBUTES.names]: ['DELETE']}],
-		['CREDENTIALS_NOT_ALLOWED', {credentialed: 'failed'}, {credentials: 'include'}, {}, 'GET', 'credentials', true, {}],
-		['UNDETERMINED', {}, {}, {probes: false}, 'GET', 'unknown', true, {[CORS_DOCTOR_ATTRIBUTES.reason]: 'probes-disabled'}],
-	])('%s', async (code, scenario, init, options, method, codeClass, ran, extra) => {
+	test.each<[string, Scenario, RequestInit, object, string, string, object]>([
+		['ORIGIN_NOT_ALLOWED', {simple: 'failed', 'simple-manual': 'failed'}, {}, {}, 'GET', 'allow-origin', {}],
+		['HEADER_NOT_ALLOWED', {header: {'x-api-key': 'failed'}}, {headers: {'x-api-key': 'HEADER-SECRET'}}, {}, 'GET', 'preflight', {[CORS_DOCTOR_ATTRIBUTES.names]: ['x-api-key']}],
+		['METHOD_NOT_ALLOWED', {}, {method: 'DELETE', body: 'BODY-SECRET'}, {}, 'DELETE', 'preflight', {[CORS_DOCTOR_ATTRIBUTES.names]: ['DELETE']}],
+		['CREDENTIALS_NOT_ALLOWED', {credentialed: 'failed'}, {credentials: 'include'}, {}, 'GET', 'credentials', {}],
+		['UNDETERMINED', {}, {}, {probes: false}, 'GET', 'unknown', {[CORS_DOCTOR_ATTRIBUTES.reason]: 'probes-disabled'}],
+	])('%s', async (code, scenario, init, options, method, codeClass, extra) => {
 		const error = await fail(scenario, init, options);
 		expect(error.code).toBe(code);
+		const alternatives = error.alternatives.map(alternative => alternative.code);
 		const span = tracing.tracer.startSpan('HTTP ' + method, {attributes: {'url.full': SECRET_URL}});
 		expect(recordCorsError(span, error)).toBe(true);
 		span.end();
@@ -55,7 +56,8 @@ describe('recordCorsError on a span (real classifier, real SDK)', () => {
 			'cors_doctor.target_origin': 'https://api.example.com',
 			'cors_doctor.page_origin': 'http://localhost:3000',
 			'cors_doctor.preflight': error.request.preflight,
-			'cors_doctor.may_have_run': ran,
+			'cors_doctor.may_have_run': error.mayHaveRun,
+			...alternatives.length > 0 && {'cors_doctor.alternatives': alternatives},
 			'cors_doctor.docs_url': `https://unpkg.com/cors-doctor/docs/errors/${code}.md`,
 			...extra,
 		});
@@ -107,15 +109,14 @@ describe('semantic conventions details', () => {
 		expect(corsErrorAttributes(json('GET', 'http://[::1]:3000'))).toMatchObject({'server.address': '::1', 'server.port': 3000});
 	});
 
-	test('may_have_run is false only where the browser provably never sent the request', () => {
-		const of = (code: CorsError['code'], confidence: CorsError['confidence'] = 'likely') => mayHaveRun({...json('GET', 'https://a.example'), code, confidence});
-		expect(of('MIXED_CONTENT', 'certain')).toBe(false);
-		expect(of('PREFLIGHT_STATUS', 'certain')).toBe(false);
-		expect(of('PREFLIGHT_REJECTED')).toBe(false);
-		expect(of('METHOD_NOT_ALLOWED', 'possible')).toBe(true);
-		expect(of('ERROR_RESPONSE_WITHOUT_CORS')).toBe(true);
-		expect(of('HEADER_NOT_EXPOSED', 'certain')).toBe(true);
-		expect(of('UNDETERMINED', 'possible')).toBe(true);
+	test('may_have_run comes from the verdict, and is left out for events serialized before it existed', () => {
+		const base = json('GET', 'https://a.example');
+		expect(corsErrorAttributes({...base, mayHaveRun: false})).toMatchObject({'cors_doctor.may_have_run': false});
+		const {mayHaveRun: _, alternatives: __, ...old} = base;
+		const attributes = corsErrorAttributes(old as never);
+		expect(attributes).not.toHaveProperty('cors_doctor.may_have_run');
+		expect(attributes).not.toHaveProperty('cors_doctor.alternatives');
+		expect(attributes).toMatchObject({'error.type': 'ORIGIN_NOT_ALLOWED'});
 	});
 });
 
@@ -131,7 +132,7 @@ describe('recordOnActiveSpan (an onDiagnosis hook)', () => {
 		});
 		expect(error).toBeInstanceOf(CorsError);
 		const [exported] = finished(tracing.exporter, 'load items');
-		expect(exported!.attributes).toMatchObject({'error.type': 'HEADER_NOT_ALLOWED', 'cors_doctor.may_have_run': false, 'url.full': 'https://api.example.com/items'});
+		expect(exported!.attributes).toMatchObject({'error.type': 'HEADER_NOT_ALLOWED', 'cors_doctor.may_have_run': (error as CorsError).mayHaveRun, 'url.full': 'https://api.example.com/items'});
 		expect(exported!.status.code).toBe(SpanStatusCode.ERROR);
 		expectNoSecrets(serialize(exported!));
 	});

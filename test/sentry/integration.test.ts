@@ -78,7 +78,7 @@ describe('CorsError events (real classifier, real Sentry)', () => {
 		['ORIGIN_NOT_ALLOWED', {simple: 'failed', 'simple-manual': 'failed'}, {}, {}, 'GET', 'likely', 'allow-origin'],
 		['HEADER_NOT_ALLOWED', {header: {'x-api-key': 'failed'}}, {headers: {'x-api-key': 'HEADER-SECRET', cookie: 'COOKIE-SECRET'}}, {}, 'GET', 'likely', 'preflight'],
 		['CREDENTIALS_NOT_ALLOWED', {credentialed: 'failed'}, {credentials: 'include'}, {}, 'GET', 'likely', 'credentials'],
-		['METHOD_NOT_ALLOWED', {}, {method: 'PUT', body: '{"password":"BODY-SECRET"}', headers: {'content-type': 'application/json'}}, {}, 'PUT', 'likely', 'preflight'],
+		['METHOD_NOT_ALLOWED', {}, {method: 'PUT', body: '{"password":"BODY-SECRET"}', headers: {'content-type': 'application/json'}}, {}, 'PUT', 'possible', 'preflight'],
 		['MIXED_CONTENT', {}, {}, {pageOrigin: 'https://app.example.com'}, 'GET', 'certain', 'policy'],
 	])('%s: fingerprint, tags, cors context; nothing sensitive on the wire', async (code, scenario, init, options, method, confidence, codeClass) => {
 		const url = code === 'MIXED_CONTENT' ? URL_.replace('https:', 'http:') : URL_;
@@ -98,6 +98,8 @@ describe('CorsError events (real classifier, real Sentry)', () => {
 		// Flattened so Sentry's depth-3 normalization keeps it readable: evidence and hints are lines, not [Object].
 		expect(JSON.stringify(event.contexts.cors)).not.toContain('[Object]');
 		expect(event.contexts.cors.evidence).toHaveLength(error.evidence.length);
+		expect(event.contexts.cors.alternatives).toEqual(error.alternatives.map(alternative => `${alternative.code}: ${alternative.tellsApart} (check: ${alternative.check})`));
+		expect(event.contexts.cors.mayHaveRun).toBe(error.mayHaveRun);
 		const top = event.exception.values.at(-1);
 		expect(top).toMatchObject({type: 'CorsError', value: error.message});
 		expectNoSecrets();

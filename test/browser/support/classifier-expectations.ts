@@ -119,16 +119,9 @@ export const CLASSIFIER_CASES: readonly ClassifierCase[] = [
 	{name: 'redirect-tainted-origin', expect: {code: 'REDIRECT_NOT_ALLOWED'}},
 	// The 302 itself lacks ACAO: no opaqueredirect, so it reads as an allow-origin failure of the URL.
 	{name: 'redirect-without-cors', expect: origin},
-	{
-		name: 'redirect-userinfo',
-		expect: {code: 'REDIRECT_NOT_ALLOWED'},
-		engines: {
-			chromium: {
-				expect: network,
-				why: 'Chromium refuses a redirect to a user:password@ URL even in no-cors mode, so the reach probe fails and the failure reads as unreachable: the platform TypeError is rethrown.',
-			},
-		},
-	},
+	// Chromium refuses a redirect to a user:password@ URL even in no-cors mode, so its reach probe fails; the
+	// opaqueredirect of simple-manual still proves the server reachable (issue 7).
+	{name: 'redirect-userinfo', expect: {code: 'REDIRECT_NOT_ALLOWED'}},
 	// Network failures: never a CorsError.
 	{name: 'network-socket-destroyed', expect: network},
 	{name: 'network-hang', timeout: 300, expect: network},
@@ -172,9 +165,10 @@ export const CLASSIFIER_CASES: readonly ClassifierCase[] = [
 		cdp: {reason: 'MissingAllowOriginHeader', why: 'The real page is http, so the browser sees a plain CORS failure; only the claimed https origin makes it mixed content.'},
 	},
 	{
+		// A public IP literal: only addresses prove an address space (a host name may resolve to loopback).
 		name: 'local-network-claimed-public',
 		scenario: 'allow-origin-missing',
-		options: {pageOrigin: 'http://app.example'},
+		options: {pageOrigin: 'http://203.0.113.9'},
 		expect: {code: 'LOCAL_NETWORK_ACCESS'},
 		cdp: {reason: 'MissingAllowOriginHeader', why: 'The real page is on loopback too; only the claimed public origin makes the target more private.'},
 	},

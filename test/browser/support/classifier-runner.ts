@@ -21,7 +21,10 @@ export interface PageResult {
 	readonly names?: string[];
 	readonly unprobed?: string[];
 	readonly reason?: string | null;
+	/** The evidence entries that are this diagnosis's own probes (not the original request or earlier knowledge). */
 	readonly evidence?: number;
+	readonly alternatives?: string[];
+	readonly mayHaveRun?: boolean;
 	readonly typeError?: boolean;
 	readonly name?: string;
 	readonly message?: string;
@@ -77,7 +80,8 @@ const PAGE_RUN = `async ({entry, url, init, options, warmup, primer, via, timeou
 		if (cd.isCorsError(error)) {
 			const e = cd.getCorsError(error);
 			return done({kind: 'cors', code: e.code, confidence: e.confidence, names: [...e.names], unprobed: [...e.unprobed], reason: e.reason ?? null,
-				evidence: e.evidence.length, typeError: e instanceof TypeError, name: e.name, message: e.message});
+				evidence: e.evidence.filter(p => !p.from).length, alternatives: e.alternatives.map(a => a.code), mayHaveRun: e.mayHaveRun,
+				typeError: e instanceof TypeError, name: e.name, message: e.message});
 		}
 		return done({kind: 'error', name: error.name, message: error.message, typeError: error instanceof TypeError});
 	}

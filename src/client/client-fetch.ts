@@ -3,10 +3,10 @@ import {createCorsFetch} from '../core/cors-fetch.js';
 import type {CorsFetchOptions} from '../core/types.js';
 import {isCorsError} from '../errors/is-cors-error.js';
 
-/** The cors-doctor options a client accepts besides ky's (`budget` is derived from ky's `timeout`). */
-export type ClientCorsOptions = Omit<CorsFetchOptions, 'budget'>;
+/** The cors-doctor options a client accepts besides ky's (`diagnosisTimeout` is derived from ky's `timeout`). */
+export type ClientCorsOptions = Omit<CorsFetchOptions, 'diagnosisTimeout'>;
 
-const CORS_KEYS = ['fetch', 'probes', 'probeTimeout', 'pageOrigin', 'onDiagnosis', 'expectHeaders', 'cacheTtl', 'rateLimit'] as const;
+const CORS_KEYS = ['fetch', 'probes', 'probeTimeout', 'pageOrigin', 'onDiagnosis', 'expectHeaders', 'cacheTtl', 'probeBudget', 'probeSampleRate'] as const;
 
 /** Splits mixed options into cors-doctor's and ky's. */
 export const splitOptions = <T extends object>(options: T): [ClientCorsOptions, Omit<T, typeof CORS_KEYS[number]>] => {
@@ -29,7 +29,7 @@ custom fetch, probes included, so a slower diagnosis would surface as ky's Timeo
 responses whose body reads reject with OPAQUE_RESPONSE instead of an empty string or a SyntaxError.
 */
 export const clientFetch = (cors: ClientCorsOptions, timeout: Options['timeout']): NonNullable<Options['fetch']> => {
-	const fetch = createCorsFetch({...cors, budget: timeout === false ? Infinity : timeout ?? 10_000});
+	const fetch = createCorsFetch({...cors, diagnosisTimeout: timeout === false ? Infinity : timeout ?? 10_000});
 	return async (input, init) => {
 		const response = await fetch(input, init);
 		if (response.type === 'opaque') {
