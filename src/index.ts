@@ -14,6 +14,10 @@ export {formatHint} from './errors/describe.js';
 export {redactUrl} from './errors/redact.js';
 export type {Alternative, Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, RequestSummary, UndeterminedReason} from './errors/types.js';
 
+export {createReporter} from './report/reporter.js';
+export type {Reporter, ReporterOptions, ReportEvent} from './report/reporter.js';
+export {setReporter} from './report/global.js';
+
 export {createClient} from './client/create-client.js';
 export type {ClientOptions} from './client/create-client.js';
 export {withCors} from './client/with-cors.js';

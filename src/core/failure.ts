@@ -1,4 +1,5 @@
 import {CorsError} from '../errors/CorsError.js';
+import {getReporter} from '../report/global.js';
 import type {Probe} from '../errors/types.js';
 import {cspBlocked} from './csp.js';
 import {isLocalTarget} from './facts.js';
@@ -185,10 +186,13 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	return toDiagnosis(context, finding, plan.unprobed);
 };
 
-/** Calls the user's callback without ever letting it break the request. */
+/** Calls the user's callback and the page-wide reporter (`setReporter`) without ever letting them break the request. */
 const report = (options: NormalizedOptions, diagnosis: Diagnosis): void => {
 	try {
 		options.onDiagnosis?.(diagnosis);
+	} catch {}
+	try {
+		getReporter()?.(diagnosis);
 	} catch {}
 };
 
