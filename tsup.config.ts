@@ -10,6 +10,6 @@ export default defineConfig({
 	target: 'es2022',
 	platform: 'neutral',
 	bundle: false,
-	dts: {entry: {index: 'src/index.ts', node: 'src/node.ts'}},
+	dts: {entry: {index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', clients: 'src/clients.ts'}},
 	clean: true,
 });
