@@ -10,6 +10,10 @@ export {
 	toCheckJSON,
 	fetchTransport,
 	nodeTransport,
+	replay,
+	replayHeaders,
+	formatReplayResult,
+	toReplayJSON,
 } from './node/index.js';
 export type {
 	CheckCorsOptions,
@@ -26,5 +30,9 @@ export type {
 	Problem,
 	Transport,
 	TransportRequest,
+	ReplayJSON,
+	ReplayOptions,
+	ReplayResult,
+	ReplayVerdict,
 } from './node/index.js';
 export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './rules/types.js';

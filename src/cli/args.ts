@@ -13,6 +13,15 @@ export type CliCommand =
 		readonly credentials: boolean;
 		readonly timeout?: number;
 		readonly json: boolean;
+	}
+	| {
+		readonly kind: 'replay';
+		/** Path to a `CorsError.toJSON()` event, or `-` for stdin. */
+		readonly event: string;
+		readonly url?: string;
+		readonly origin?: string;
+		readonly timeout?: number;
+		readonly json: boolean;
 	};
 
 /** A command line that cannot be run; the message is one line for stderr. */
@@ -21,6 +30,7 @@ export class UsageError extends Error {
 }
 
 export const usage = `Usage: cors-doctor check <url> --origin <origin> [options]
+       cors-doctor replay <event.json> [--url <url>] [--origin <origin>] [--timeout <ms>] [--json]
 
 Check a URL's CORS configuration the way a browser on <origin> would, and print the exact fix.
 
@@ -34,6 +44,10 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
+replay: check the request of a CorsError.toJSON() event (a file, or - for stdin) from here, and print the
+certain answer beside the browser's inference (agree / refine / contradict). --url and --origin replace the
+event's redacted URL and its page origin.
+
 Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.`;
 
 /** Parse argv (without node and the script) into a command; throws UsageError. */
@@ -46,6 +60,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 			strict: true,
 			options: {
 				origin: {type: 'string'},
+				url: {type: 'string'},
 				method: {type: 'string'},
 				header: {type: 'string', multiple: true, short: 'H'},
 				credentials: {type: 'boolean'},
@@ -74,8 +89,12 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		throw new UsageError('Missing command: try "cors-doctor check <url> --origin <origin>" or "cors-doctor --help".');
 	}
 
+	if (command === 'replay') {
+		return parseReplay(url, rest, values);
+	}
+
 	if (command !== 'check') {
-		throw new UsageError(`Unknown command "${command}": the only command is "check" (see cors-doctor --help).`);
+		throw new UsageError(`Unknown command "${command}": the commands are "check" and "replay" (see cors-doctor --help).`);
 	}
 
 	if (url === undefined) {
@@ -90,14 +109,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		throw new UsageError('Missing --origin: the page origin that calls the URL, e.g. --origin https://app.example.com.');
 	}
 
-	let timeout: number | undefined;
-	if (values.timeout !== undefined) {
-		timeout = Number(values.timeout);
-		if (!/^\d+$/.test(values.timeout) || timeout <= 0) {
-			throw new UsageError(`Invalid --timeout "${values.timeout}": give milliseconds as a positive integer.`);
-		}
-	}
-
+	const timeout = parseTimeout(values.timeout);
 	return {
 		kind: 'check',
 		url,
@@ -105,6 +117,50 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		...(values.method === undefined ? {} : {method: values.method}),
 		headers: (values.header ?? []).map(header => parseHeaderArgument(header)),
 		credentials: values.credentials ?? false,
+		...(timeout === undefined ? {} : {timeout}),
+		json: values.json ?? false,
+	};
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const timeout = Number(value);
+	if (!/^\d+$/.test(value) || timeout <= 0) {
+		throw new UsageError(`Invalid --timeout "${value}": give milliseconds as a positive integer.`);
+	}
+
+	return timeout;
+}
+
+function parseReplay(
+	event: string | undefined,
+	rest: readonly string[],
+	values: {origin?: string; url?: string; timeout?: string; json?: boolean; method?: string; header?: string[]; credentials?: boolean},
+): CliCommand {
+	if (event === undefined) {
+		throw new UsageError('Missing <event.json>: cors-doctor replay <event.json> (a CorsError.toJSON() object; - reads stdin).');
+	}
+
+	if (rest.length > 0) {
+		throw new UsageError(`Unexpected argument "${rest[0]}": replay takes one event file.`);
+	}
+
+	// The event fixes the request's shape; changing it would no longer replay what the browser saw.
+	for (const option of ['method', 'header', 'credentials'] as const) {
+		if (values[option] !== undefined) {
+			throw new UsageError(`--${option} does not apply to replay: the event gives the method, header names and credentials.`);
+		}
+	}
+
+	const timeout = parseTimeout(values.timeout);
+	return {
+		kind: 'replay',
+		event,
+		...(values.url === undefined ? {} : {url: values.url}),
+		...(values.origin === undefined ? {} : {origin: values.origin}),
 		...(timeout === undefined ? {} : {timeout}),
 		json: values.json ?? false,
 	};

@@ -6,3 +6,5 @@ export {formatCheckResult, type FormatOptions} from './format.js';
 export {toCheckJSON, type CheckJSON} from './json.js';
 export {fetchTransport, nodeTransport} from './transport.js';
 export type {CheckCorsOptions, CheckResult, Exchange, HeaderInput, Problem, Transport, TransportRequest} from './types.js';
+export {replay, replayHeaders, type ReplayOptions, type ReplayResult, type ReplayVerdict} from './replay.js';
+export {formatReplayResult, toReplayJSON, type ReplayJSON} from './format-replay.js';
