@@ -32,7 +32,7 @@ describe('requestOfAxiosConfig', () => {
 
 describe('retry guards', () => {
 	test('unlessCors: never for a CorsError (wrapped or in a context), the condition otherwise', () => {
-		const always = unlessCors(() => true);
+		const always = unlessCors((_context: unknown) => true);
 		expect([always(corsError), always(wrapped), always({error: wrapped}), always(network), always({error: network})]).toEqual([false, false, false, true, true]);
 	});
 
