@@ -1,5 +1,6 @@
 import {http, HttpResponse} from 'msw';
 import {describe, expect, test} from 'vitest';
+import {createCorsFetch, getCorsError} from '../../src/index';
 import {createCorsEnforcingFetch, type CorsBlock} from '../../src/testing';
 
 const page = 'https://app.example';
@@ -142,5 +143,31 @@ describe('createCorsEnforcingFetch', () => {
 		expect(await (await fetch(`${api}/items`)).json()).toEqual([1]);
 		await expect(fetch(`${api}/items`, {method: 'PUT'})).rejects.toThrow('Failed to fetch');
 		expect(blocks[0]).toMatchObject({phase: 'preflight', failure: {code: 'PREFLIGHT_STATUS', seen: '404'}});
+	});
+});
+
+describe('cors-doctor\'s classifier on the enforcing fetch, over msw only (no server, plain vitest)', () => {
+	const handlers = [
+		http.get(`${api}/no-acao`, () => HttpResponse.json([])),
+		http.options(`${api}/keyed`, () => new HttpResponse(null, {status: 204, headers: cors({'Access-Control-Allow-Headers': 'content-type'})})),
+		http.get(`${api}/keyed`, () => HttpResponse.json([], {headers: cors()})),
+		http.get(`${api}/session`, () => HttpResponse.json([], {headers: {'Access-Control-Allow-Origin': '*'}})),
+		http.get(`${api}/ok`, () => HttpResponse.json([1], {headers: cors()})),
+	];
+
+	test.each([
+		['/no-acao', {}, 'ORIGIN_NOT_ALLOWED'],
+		['/keyed', {headers: {'X-Api-Key': 'k'}}, 'HEADER_NOT_ALLOWED'],
+		['/session', {credentials: 'include'}, 'CREDENTIALS_NOT_ALLOWED'],
+	] as const)('%s -> %s', async (path, init, code) => {
+		const corsFetch = createCorsFetch({pageOrigin: page, fetch: createCorsEnforcingFetch({pageOrigin: page, handler: handlers})});
+		const error = await corsFetch(`${api}${path}`, init as RequestInit).catch((error_: unknown) => error_);
+		expect(getCorsError(error)?.code).toBe(code);
+		expect(error).toBeInstanceOf(TypeError);
+	});
+
+	test('a success is the response itself', async () => {
+		const corsFetch = createCorsFetch({pageOrigin: page, fetch: createCorsEnforcingFetch({pageOrigin: page, handler: handlers})});
+		expect(await (await corsFetch(`${api}/ok`)).json()).toEqual([1]);
 	});
 });
