@@ -159,9 +159,10 @@ export function createCorsEnforcingFetch(options: CorsEnforcingFetchOptions): ty
 
 	async function send(handler: RequestHandlerFunction, request: Request, signal: AbortSignal | undefined) {
 		let response: unknown;
+		const abort = signal ? aborted(signal) : undefined;
 		try {
 			const pending = Promise.resolve().then(async () => handler(request));
-			response = await (signal ? Promise.race([pending, aborted(signal)]) : pending);
+			response = await (abort ? Promise.race([pending, abort.promise]) : pending);
 		} catch (error) {
 			if (signal?.aborted) {
 				throw signal.reason;
@@ -169,6 +170,8 @@ export function createCorsEnforcingFetch(options: CorsEnforcingFetchOptions): ty
 
 			// The server was unreachable, reset the connection, or the handler threw: a network error, like in a browser.
 			throw new Blocked(undefined, error);
+		} finally {
+			abort?.dispose();
 		}
 
 		return rawOf(response);
@@ -299,11 +302,19 @@ export function createCorsEnforcingFetch(options: CorsEnforcingFetchOptions): ty
 	}
 }
 
-async function aborted(signal: AbortSignal): Promise<never> {
-	return new Promise((_resolve, reject) => {
-		signal.throwIfAborted();
-		signal.addEventListener('abort', () => {
+// Rejects when `signal` aborts; `dispose` removes the listener so a later abort leaves no dangling rejection.
+function aborted(signal: AbortSignal): {promise: Promise<never>; dispose: () => void} {
+	let listener = () => {};
+	const promise = new Promise<never>((_resolve, reject) => {
+		listener = () => {
 			reject(signal.reason);
-		}, {once: true});
+		};
+
+		if (signal.aborted) {
+			listener();
+		}
+
+		signal.addEventListener('abort', listener, {once: true});
 	});
+	return {promise, dispose: () => signal.removeEventListener('abort', listener)};
 }
