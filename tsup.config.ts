@@ -10,6 +10,6 @@ export default defineConfig({
 	target: 'es2022',
 	platform: 'neutral',
 	bundle: false,
-	dts: {entry: {index: 'src/index.ts', hints: 'src/hints.ts', node: 'src/node.ts', server: 'src/server.ts', dev: 'src/dev.ts', vite: 'src/vite.ts', playwright: 'src/playwright.ts', sentry: 'src/sentry.ts', otel: 'src/otel.ts'}},
+	dts: {entry: {index: 'src/index.ts', hints: 'src/hints.ts', node: 'src/node.ts', server: 'src/server.ts', dev: 'src/dev.ts', vite: 'src/vite.ts', playwright: 'src/playwright.ts', sentry: 'src/sentry.ts', otel: 'src/otel.ts', testing: 'src/testing.ts', clients: 'src/clients.ts'}},
 	clean: true,
 });

@@ -17,6 +17,10 @@ export {
 	toAuditJSON,
 	failsAt,
 	SEVERITIES,
+	replay,
+	replayHeaders,
+	formatReplayResult,
+	toReplayJSON,
 } from './node/index.js';
 export type {
 	CheckCorsOptions,
@@ -43,6 +47,10 @@ export type {
 	OriginKind,
 	ProbeKind,
 	Severity,
+	ReplayJSON,
+	ReplayOptions,
+	ReplayResult,
+	ReplayVerdict,
 } from './node/index.js';
 export {startCorsProxy, proxyBanner} from './node/proxy.js';
 export type {CorsProxy, CorsProxyOptions} from './node/proxy.js';

@@ -44,6 +44,15 @@ export type CliCommand =
 		readonly port: number;
 		readonly origins: string[];
 		readonly credentials: boolean;
+	}
+	| {
+		readonly kind: 'replay';
+		/** Path to a `CorsError.toJSON()` event, or `-` for stdin. */
+		readonly event: string;
+		readonly url?: string;
+		readonly origin?: string;
+		readonly timeout?: number;
+		readonly json: boolean;
 	};
 
 /** A command line that cannot be run; the message is one line for stderr. */
@@ -55,6 +64,7 @@ export const usage = `Usage: cors-doctor check <url> --origin <origin> [options]
        cors-doctor fixes <CODE> [--framework <stack>] [--origin ...] [--method ...] [--header ...] [--credentials] [--json]
        cors-doctor audit <url> --origin <trusted>... [--json] [--fail-on <severity>]
        cors-doctor proxy --target <url> [--port <n>] [--origin <origin>]... [--credentials]
+       cors-doctor replay <event.json> [--url <url>] [--origin <origin>] [--timeout <ms>] [--json]
 
 Check a URL's CORS configuration the way a browser on <origin> would, and print the exact fix.
 
@@ -79,6 +89,10 @@ proxy (development only): forwards every request to --target and answers with co
 --origin pages (default: any page on this machine), preflights included; --credentials allows cookies.
 Listens on 127.0.0.1 (--port, default any free port) until Ctrl-C.
 
+replay: check the request of a CorsError.toJSON() event (a file, or - for stdin) from here, and print the
+certain answer beside the browser's inference (agree / refine / contradict). --url and --origin replace the
+event's redacted URL and its page origin.
+
 Exit codes: 0 no CORS problem, 1 CORS problems found, 2 usage or network error.`;
 
 /** Parse argv (without node and the script) into a command; throws UsageError. */
@@ -94,6 +108,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 				'fail-on': {type: 'string'},
 				target: {type: 'string'},
 				port: {type: 'string'},
+				url: {type: 'string'},
 				method: {type: 'string'},
 				header: {type: 'string', multiple: true, short: 'H'},
 				credentials: {type: 'boolean'},
@@ -136,8 +151,16 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		return parseProxy(values, url);
 	}
 
+	if (command === 'replay') {
+		if ((values.origin?.length ?? 0) > 1) {
+			throw new UsageError('replay takes one --origin (the page origin to replay from).');
+		}
+
+		return parseReplay(url, rest, {...values, origin: values.origin?.[0]});
+	}
+
 	if (command !== 'check' && command !== 'audit') {
-		throw new UsageError(`Unknown command "${command}": the commands are "check", "fixes", "audit" and "proxy" (see cors-doctor --help).`);
+		throw new UsageError(`Unknown command "${command}": the commands are "check", "fixes", "audit", "proxy" and "replay" (see cors-doctor --help).`);
 	}
 
 	if (url === undefined) {
@@ -234,6 +257,50 @@ function parseFixes(code: string | undefined, rest: readonly string[], values: F
 		...(values.method === undefined ? {} : {method: values.method}),
 		headers: (values.header ?? []).map(header => header.split(':')[0]!.trim()),
 		credentials: values.credentials ?? false,
+		json: values.json ?? false,
+	};
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const timeout = Number(value);
+	if (!/^\d+$/.test(value) || timeout <= 0) {
+		throw new UsageError(`Invalid --timeout "${value}": give milliseconds as a positive integer.`);
+	}
+
+	return timeout;
+}
+
+function parseReplay(
+	event: string | undefined,
+	rest: readonly string[],
+	values: {origin?: string; url?: string; timeout?: string; json?: boolean; method?: string; header?: string[]; credentials?: boolean},
+): CliCommand {
+	if (event === undefined) {
+		throw new UsageError('Missing <event.json>: cors-doctor replay <event.json> (a CorsError.toJSON() object; - reads stdin).');
+	}
+
+	if (rest.length > 0) {
+		throw new UsageError(`Unexpected argument "${rest[0]}": replay takes one event file.`);
+	}
+
+	// The event fixes the request's shape; changing it would no longer replay what the browser saw.
+	for (const option of ['method', 'header', 'credentials'] as const) {
+		if (values[option] !== undefined) {
+			throw new UsageError(`--${option} does not apply to replay: the event gives the method, header names and credentials.`);
+		}
+	}
+
+	const timeout = parseTimeout(values.timeout);
+	return {
+		kind: 'replay',
+		event,
+		...(values.url === undefined ? {} : {url: values.url}),
+		...(values.origin === undefined ? {} : {origin: values.origin}),
+		...(timeout === undefined ? {} : {timeout}),
 		json: values.json ?? false,
 	};
 }

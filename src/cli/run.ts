@@ -8,6 +8,8 @@ import {toCheckJSON} from '../node/json.js';
 import {auditCors} from '../node/audit/run.js';
 import {failsAt, formatAuditResult, toAuditJSON} from '../node/audit/format.js';
 import {proxyBanner, startCorsProxy} from '../node/proxy.js';
+import {formatReplayResult, toReplayJSON} from '../node/format-replay.js';
+import {replay} from '../node/replay.js';
 import {parseCommand, usage, UsageError} from './args.js';
 
 /** Where the CLI writes and what it knows about its terminal; injected so tests need no child process. */
@@ -20,6 +22,8 @@ export interface CliIO {
 	readonly check?: typeof checkCors;
 	readonly audit?: typeof auditCors;
 	readonly proxy?: typeof startCorsProxy;
+	/** Reads the replay event (a path, or `-` for stdin). Default: node:fs, and stdin for `-`. */
+	readonly readEvent?: (path: string) => Promise<string>;
 }
 
 /** Exit codes: 0 no CORS problem, 1 CORS problems, 2 usage or network error. */
@@ -86,10 +90,39 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 				io.stdout(`${proxyBanner(proxy, command.target, command.credentials)}\n`);
 				return 0;
 			}
+
+			case 'replay': {
+				const text = await (io.readEvent ?? readEvent)(command.event);
+				let event: unknown;
+				try {
+					event = JSON.parse(text);
+				} catch {
+					throw new UsageError(`${command.event} is not JSON: give the CorsError.toJSON() object as logged.`);
+				}
+
+				const result = await replay(event, {
+					...(command.url === undefined ? {} : {url: command.url}),
+					...(command.origin === undefined ? {} : {origin: command.origin}),
+					...(command.timeout === undefined ? {} : {timeout: command.timeout}),
+				});
+				const color = io.isTTY && !io.env.NO_COLOR;
+				io.stdout(command.json ? `${JSON.stringify(toReplayJSON(result), null, 2)}\n` : `${formatReplayResult(result, {color})}\n`);
+				return result.ok ? 0 : 1;
+			}
 		}
 	} catch (error) {
 		io.stderr(`cors-doctor: ${describe(error)}\n`);
 		return 2;
+	}
+}
+
+async function readEvent(path: string): Promise<string> {
+	const {readFileSync} = await import('node:fs');
+	try {
+		// File descriptor 0 is stdin: `cors-doctor replay - < event.json`, or piped from a log query.
+		return readFileSync(path === '-' ? 0 : path, 'utf8');
+	} catch (error) {
+		throw new UsageError(`Cannot read ${path}: ${(error as {code?: string}).code ?? (error as Error).message}`);
 	}
 }
 

@@ -12,3 +12,5 @@ export {FINDINGS} from './audit/rules.js';
 export {formatAuditResult, toAuditJSON, failsAt, type AuditJSON} from './audit/format.js';
 export {SEVERITIES} from './audit/types.js';
 export type {AuditCorsOptions, AuditExchange, AuditFinding, AuditResult, CraftedOrigin, FindingId, OriginKind, ProbeKind, Severity} from './audit/types.js';
+export {replay, replayHeaders, type ReplayOptions, type ReplayResult, type ReplayVerdict} from './replay.js';
+export {formatReplayResult, toReplayJSON, type ReplayJSON} from './format-replay.js';
