@@ -47,10 +47,10 @@ export interface CaseRun {
 	readonly cdpReason?: string | null;
 }
 
-// Runs in the page. The injected fetch is the native one; it only counts calls and, before the first probe, sends the
+// Runs in the page (also used by the middleware suites). The injected fetch is the native one; it only counts calls and, before the first probe, sends the
 // marker, so the server log splits into "original" and "probes" without delaying the original's rejection (the CSP
 // event must still arrive after it, as in an app).
-const PAGE_RUN = `async ({entry, url, init, options, warmup, primer, via, timeout, marker, cookie}) => {
+export const PAGE_RUN = `async ({entry, url, init, options, warmup, primer, via, timeout, marker, cookie}) => {
 	const cd = await import(entry);
 	document.cookie = cookie;
 	if (primer) await cd.createCorsFetch({probes: false})(primer, {cache: 'no-store'}).catch(() => {});
