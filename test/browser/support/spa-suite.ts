@@ -81,7 +81,8 @@ export function spaSuite(engine: Engine): void {
 		const credentialed = new Set(app.calls.filter(call => call.init.credentials === 'include').map(call => new URL(call.url).pathname));
 		const uncredentialed = new Set(app.log.map(request => request.path).filter(path => !credentialed.has(path)));
 		// Every engine silently retries a reset connection on its own (Chromium and Firefox up to ~10 times, measured in
-		// these logs): that path's counts are not the library's, so it only counts toward the safety rules.
+		// these logs): that path's counts are not the library's, so it is left out of the counts (its requests are still
+		// checked for preflights without ACRM and for cookies).
 		const skip = new Set([new URL(server!.url('network-socket-destroyed')).pathname]);
 		const traffic = probeTraffic(app.log, baseline.log, uncredentialed, skip);
 		const failed = new Map<string, number>();
