@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:https';
-import type {Socket} from 'node:net';
+import type {Duplex} from 'node:stream';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import type {CorsCode} from '../../src/codes';
@@ -30,7 +30,7 @@ let certs: {path: string; remove(): void} | undefined;
 /** An https page server on loopback serving what `serveBundle` registers (as `app.test`, certificate errors ignored). */
 async function startHttpsPage(key: Buffer, cert: Buffer): Promise<{origin: string; close(): Promise<void>; serve(path: string, file: StaticFile): void}> {
 	const files = new Map<string, StaticFile>();
-	const sockets = new Set<Socket>();
+	const sockets = new Set<Duplex>();
 	const server: Server = createServer({key, cert}, (request, response) => {
 		const file = files.get(new URL(request.url ?? '/', 'https://app.test').pathname);
 		response.writeHead(file ? 200 : 404, {'Content-Type': file?.type ?? 'text/plain', 'Cache-Control': 'no-store'});

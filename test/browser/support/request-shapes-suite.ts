@@ -29,7 +29,7 @@ export function requestShapesSuite(engine: Engine): void {
 
 	test.each(SHAPE_CASES.map(entry => [entry.scenario.name, entry] as const))('%s', async (name, entry) => {
 		const url = `${server!.url(name)}?engine=${engine}`;
-		const init = {credentials: 'same-origin', cache: 'no-store', ...entry.init};
+		const init: RequestInit = {credentials: 'same-origin', cache: 'no-store', ...entry.init};
 		server!.clear();
 		session!.clearCdp?.();
 		const result = await session!.evaluate<PageResult>(PAGE_RUN, {
