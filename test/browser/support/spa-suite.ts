@@ -112,12 +112,13 @@ export function spaSuite(engine: Engine): void {
 			console.info(app.log.filter(r => r.origin !== 'page').map(fmt).join('\n'));
 		}
 
-		expect(problems).toEqual([]);
-		expect(traffic.violations).toEqual([]);
+		// Soft: every broken guarantee is reported in one run, not only the first.
+		expect.soft(problems).toEqual([]);
+		expect.soft(traffic.violations).toEqual([]);
 		// The documented bound: probeBudget (default 60) probes per target origin in any 60 s (a probe's preflight and its
 		// request count as one probe, as corsFetch counts them).
-		expect(apiProbes).toBeLessThanOrEqual(ORIGIN_BUDGET * minutes);
+		expect.soft(apiProbes, 'probes to the API origin (server log)').toBeLessThanOrEqual(ORIGIN_BUDGET * minutes);
 		// And the probes did run: a bound met by sending nothing would prove nothing.
-		expect(apiProbes).toBeGreaterThan(0);
+		expect.soft(apiProbes).toBeGreaterThan(0);
 	});
 }
