@@ -68,7 +68,7 @@ const testPage = '<!doctype html><html><head><meta charset="utf-8"><title>cors-d
 Start the scenario server: three loopback origins on free ports.
 
 - `page` serves `/` (a small HTML page), `/blank` and files registered with `serve()`;
-- `api` serves `/s/<scenario>` as the scenario table says;
+- `api` serves `/s/<scenario>` as the scenario table says (`/s/<route>/<id>` as a `<route>/*` entry, when there is one);
 - every origin serves the redirect targets `/t/plain` (no CORS), `/t/echo` (ACAO echoes `Origin`),
   `/t/wildcard` (ACAO `*`), `/t/page` (ACAO = page origin) and `/t/bounce` (ACAO `*`, 302 to the API's `/t/page`).
 
@@ -198,7 +198,9 @@ export async function startScenarioServer(options: ScenarioServerOptions = {}): 
 		}
 
 		if (origin === 'api' && path.startsWith('/s/')) {
-			const entry = byName.get(decodeURIComponent(path.slice(3)));
+			// `/s/items/42` falls back to an `items/*` entry: one misconfigured route with many ids (an app's `/items/:id`).
+			const name = decodeURIComponent(path.slice(3));
+			const entry = byName.get(name) ?? byName.get(name.replace(/\/[^/]*$/, '/*'));
 			if (entry) {
 				answer(response, request, (isPreflight ? entry.options.preflight : entry.options.actual) ?? {}, isPreflight);
 				return;

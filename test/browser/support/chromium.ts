@@ -14,8 +14,12 @@ interface LoadingFailed {
 	corsErrorStatus?: {corsError: string; failedParameter?: string};
 }
 
-export async function launchChromium(): Promise<BrowserSession> {
-	const browser = await chromium.launch({executablePath: requireBinary('chromium'), args: CHROMIUM_FLAGS, headless: true});
+/**
+`args`: extra command-line switches for suites that need their own launch (e.g. `--host-resolver-rules`,
+`--ignore-certificate-errors`, `--ip-address-space-overrides` for real mixed content and Local Network Access).
+*/
+export async function launchChromium(args: readonly string[] = []): Promise<BrowserSession> {
+	const browser = await chromium.launch({executablePath: requireBinary('chromium'), args: [...CHROMIUM_FLAGS, ...args], headless: true});
 	try {
 		const context = await browser.newContext();
 		const page = await context.newPage();

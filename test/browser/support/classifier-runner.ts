@@ -24,6 +24,8 @@ export interface PageResult {
 	/** The evidence entries that are this diagnosis's own probes (not the original request or earlier knowledge). */
 	readonly evidence?: number;
 	readonly alternatives?: string[];
+	/** `probe:outcome` of every evidence entry (e.g. `credentialed:timeout`). */
+	readonly outcomes?: string[];
 	readonly mayHaveRun?: boolean;
 	readonly typeError?: boolean;
 	readonly name?: string;
@@ -47,10 +49,10 @@ export interface CaseRun {
 	readonly cdpReason?: string | null;
 }
 
-// Runs in the page. The injected fetch is the native one; it only counts calls and, before the first probe, sends the
+// Runs in the page (also used by the middleware suites). The injected fetch is the native one; it only counts calls and, before the first probe, sends the
 // marker, so the server log splits into "original" and "probes" without delaying the original's rejection (the CSP
 // event must still arrive after it, as in an app).
-const PAGE_RUN = `async ({entry, url, init, options, warmup, primer, via, timeout, marker, cookie}) => {
+export const PAGE_RUN = `async ({entry, url, init, options, warmup, primer, via, timeout, marker, cookie}) => {
 	const cd = await import(entry);
 	document.cookie = cookie;
 	if (primer) await cd.createCorsFetch({probes: false})(primer, {cache: 'no-store'}).catch(() => {});
@@ -80,7 +82,7 @@ const PAGE_RUN = `async ({entry, url, init, options, warmup, primer, via, timeou
 		if (cd.isCorsError(error)) {
 			const e = cd.getCorsError(error);
 			return done({kind: 'cors', code: e.code, confidence: e.confidence, names: [...e.names], unprobed: [...e.unprobed], reason: e.reason ?? null,
-				evidence: e.evidence.filter(p => !p.from).length, alternatives: e.alternatives.map(a => a.code), mayHaveRun: e.mayHaveRun,
+				evidence: e.evidence.filter(p => !p.from).length, outcomes: e.evidence.map(p => p.probe + ':' + p.outcome), alternatives: e.alternatives.map(a => a.code), mayHaveRun: e.mayHaveRun,
 				typeError: e instanceof TypeError, name: e.name, message: e.message});
 		}
 		return done({kind: 'error', name: error.name, message: error.message, typeError: error instanceof TypeError});
