@@ -8,7 +8,7 @@ import {busy, joinWave, noteReachable, recall, remember, spend, touch, wavesTo, 
 import {planProbes, type PlannedProbe, type ProbePlan} from './plan.js';
 import {runProbes} from './probes.js';
 import {readFailure} from './context.js';
-import {recallVerdict, triage} from './triage.js';
+import {triage} from './triage.js';
 import {decide, type Unknown, type VerdictFacts} from './verdict.js';
 import type {AlternativeWhy, Diagnosis, FailureContext, NormalizedOptions, Verdict} from './types.js';
 
@@ -72,6 +72,14 @@ const factsFor = (context: FailureContext, plan: ProbePlan, grantsCors: boolean,
 	localNetworkDenied,
 });
 
+/** An earlier finding's verdict, recomputed from its evidence with today's facts (one confidence step lower when borrowed). */
+const reverdict = (facts: VerdictFacts, earlier: Finding, lower: boolean): Verdict => {
+	const answered = earlier.evidence.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
+	const unknown: Unknown[] = earlier.evidence.filter(probe => !answered.includes(probe)).map(({probe, sent}) => ({probe, ...(sent.header && {header: sent.header})}));
+	const verdict = decide(facts, answered, unknown) ?? earlier.verdict;
+	return lower && verdict.kind === 'cors' ? {...verdict, confidence: 'possible'} : verdict;
+};
+
 /** The verdict once the answered probes decide it; timed-out and unsent probes count as unknown. */
 const verdictOf = (facts: VerdictFacts, plan: ProbePlan, settled: readonly Probe[]): Verdict | undefined => {
 	const answered = settled.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
@@ -89,6 +97,11 @@ const OVER_BUDGET: Finding = {verdict: {kind: 'unclassified', reason: 'probe-bud
 const undetermined: Verdict = {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};
 
 const localNetworkPermission = async (): Promise<PermissionState | undefined> => {
+	// Outside a secure context Chromium reports the permission `denied` whether or not anything is blocked (a page on
+	// http://app.test calling loopback is not blocked at all): the state proves nothing there.
+	if (globalThis.isSecureContext === false) {
+		return undefined;
+	}
 	try {
 		// Chromium's name; engines without Local Network Access reject the query, which means "no such block".
 		return (await navigator.permissions.query({name: 'local-network-access' as PermissionName})).state;
@@ -123,21 +136,60 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		limit: Math.min(4 * options.probeTimeout, options.diagnosisTimeout - (now - context.start) - MARGIN),
 		busy: () => busy(memory, context, options.probeTimeout / 2),
 	};
+	// Waves may use all but a reserve of the budget: the reserve pays for the single reach probes that confirm a reused
+	// verdict, so a burst past the budget still gets verdicts without a network failure ever being taken for CORS.
+	const waveBudget = options.probeBudget - Math.floor(options.probeBudget / 6);
 	const first = triage(context, {
 		online: globalThis.navigator?.onLine !== false,
 		lna: permission,
 		probesEnabled: options.probes,
 		sampled: options.probeSampleRate >= 1 || Math.random() < options.probeSampleRate,
 		timeLeft,
-		knowledge,
+		knowledge: {...knowledge, budgetLeft: Math.max(0, knowledge.budgetLeft - (options.probeBudget - waveBudget))},
 		waveSize: plan.send.length,
 		now,
 	});
 	const facts = factsFor(context, plan, knowledge.grantsCors, knowledge.methodSucceeded, isLocalTarget(target) && permission === 'denied');
+	/** One reach probe of this URL: is the server still answering here? `undefined` when the budget has nothing left. */
+	const confirmReach = async (): Promise<Probe | undefined> => {
+		if (!spend(memory, context, 1, options.probeBudget)) {
+			return undefined;
+		}
+		const reach = plan.send.find(probe => probe.probe === 'reach')!;
+		const wave = await joinWave(memory, context, 'reach ' + context.key, async signal =>
+			({verdict: undetermined, evidence: await runProbes(fetch, context.url, [reach], timing, signal, () => false)}), context.signal);
+		const [probe] = wave.evidence;
+		if (probe?.outcome === 'failed') {
+			remember(memory, context, {verdict: {kind: 'network', reason: 'unreachable'}, evidence: [probe]});
+		} else if (probe?.outcome === 'opaque') {
+			noteReachable(memory, context);
+		}
+		return probe;
+	};
+	/**
+	An earlier finding reused for this failure: its verdict recomputed from its evidence with what the page knows now (a
+	success on the origin since then turns ORIGIN_NOT_ALLOWED into ERROR_RESPONSE_WITHOUT_CORS), after a reach probe of
+	this URL where one is needed; a failing reach makes it a network failure.
+	*/
+	const reuse = async (earlier: Finding, from: 'cache' | 'origin', confirm: boolean, lower: boolean): Promise<Finding> => {
+		const evidence = earlier.evidence.map(probe => ({...probe, from}));
+		const verdict = reverdict(facts, earlier, lower);
+		if (!confirm) {
+			return {verdict, evidence};
+		}
+		const probe = await confirmReach();
+		if (probe === undefined) {
+			// Nothing left to confirm with: a cached verdict for this very request stands, a borrowed one does not.
+			return from === 'cache' ? {verdict, evidence} : {verdict: {kind: 'unclassified', reason: 'probe-budget'}, evidence: []};
+		}
+		return probe.outcome === 'failed' ? {verdict: {kind: 'network', reason: 'unreachable'}, evidence: [probe]} : {verdict, evidence: [...evidence, probe]};
+	};
 	// Waves in flight to the origin may teach what an unprobed failure needs (a burst at page load).
 	const recallLater = async (reason: 'probe-budget' | 'not-sampled'): Promise<Finding> => {
 		await Promise.allSettled(wavesTo(memory, context));
-		return recallVerdict(recall(memory, context, options.cacheTtl, options.probeBudget), reason);
+		const {sameShape} = recall(memory, context, options.cacheTtl, options.probeBudget);
+		// Borrowed from another URL: this URL may be down or reset, so a reach probe must show it answers.
+		return sameShape?.verdict.kind === 'cors' ? reuse(sameShape, 'origin', true, true) : {verdict: {kind: 'unclassified', reason}, evidence: []};
 	};
 	let finding: Finding;
 	if (first.step === 'decided') {
@@ -145,27 +197,11 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	} else if (first.step === 'recall') {
 		finding = await recallLater(first.reason);
 	} else if (first.step === 'reuse') {
-		const cached = {verdict: first.finding.verdict, evidence: first.finding.evidence.map(probe => ({...probe, from: 'cache' as const}))};
-		finding = cached;
-		if (first.confirm && spend(memory, context, 1, options.probeBudget)) {
-			// The origin has not answered lately: one reach probe shows whether it is still up before the verdict is reused.
-			const reach = plan.send.find(probe => probe.probe === 'reach')!;
-			const [probe] = await joinWave(memory, context, 'reach ' + context.key, async signal => {
-				const evidence = await runProbes(fetch, context.url, [reach], timing, signal, () => false);
-				return {verdict: undetermined, evidence};
-			}, context.signal).then(wave => wave.evidence);
-			if (probe?.outcome === 'failed') {
-				finding = {verdict: {kind: 'network', reason: 'unreachable'}, evidence: [probe]};
-				remember(memory, context, finding, knowledge.grantsCors);
-			} else if (probe) {
-				noteReachable(memory, context);
-				finding = {verdict: cached.verdict, evidence: [...cached.evidence, probe]};
-			}
-		}
+		finding = await reuse(first.finding, 'cache', first.confirm, false);
 	} else {
 		finding = await joinWave(memory, context, context.key, async signal => {
 			// The budget is taken when a wave really starts (a failure joining one sends nothing), and it is the hard bound.
-			if (!spend(memory, context, plan.send.length, options.probeBudget)) {
+			if (!spend(memory, context, plan.send.length, waveBudget)) {
 				return OVER_BUDGET;
 			}
 			const evidence = await runProbes(fetch, context.url, plan.send, timing, signal, settled => verdictOf(facts, plan, settled) !== undefined);
@@ -173,7 +209,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 				throw signal.reason;
 			}
 			const wave = {verdict: verdictOf(facts, plan, evidence) ?? undetermined, evidence: [...plan.known, ...evidence]};
-			remember(memory, context, wave, knowledge.grantsCors);
+			remember(memory, context, wave);
 			return wave;
 		}, context.signal);
 		if (finding === OVER_BUDGET) {

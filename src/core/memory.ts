@@ -31,8 +31,6 @@ interface OriginFacts {
 
 interface Remembered {
 	readonly time: number;
-	/** The verdict was made knowing the origin grants CORS elsewhere (a later success then changes nothing). */
-	readonly knewGrant: boolean;
 	readonly shape: string;
 	readonly scope: string;
 	readonly finding: Finding;
@@ -83,7 +81,7 @@ export const recall = (memory: Memory, context: FailureContext, ttl: number, bud
 	let sameShape: Finding | undefined;
 	let grantsCors = success !== undefined;
 	for (const [key, entry] of memory.verdicts) {
-		if (entry.time <= now - ttl || (entry.scope === context.scope && !entry.knewGrant && entry.time < (success?.time ?? 0))) {
+		if (entry.time <= now - ttl) {
 			memory.verdicts.delete(key);
 		} else if (entry.scope === context.scope) {
 			grantsCors ||= entry.finding.evidence.some(probe => probe.probe === 'simple' && probe.outcome === 'ok');
@@ -105,7 +103,7 @@ export const recall = (memory: Memory, context: FailureContext, ttl: number, bud
 };
 
 /** Records a wave's finding: a CORS verdict is cached; a network verdict retires every cached verdict of the origin. */
-export const remember = (memory: Memory, context: FailureContext, finding: Finding, knewGrant: boolean, now = Date.now()): void => {
+export const remember = (memory: Memory, context: FailureContext, finding: Finding, now = Date.now()): void => {
 	const facts = factsOf(memory, context.scope);
 	if (finding.evidence.some(probe => probe.outcome === 'ok' || probe.outcome === 'opaque' || probe.outcome === 'opaqueredirect')) {
 		facts.reachable = now;
@@ -118,7 +116,7 @@ export const remember = (memory: Memory, context: FailureContext, finding: Findi
 			}
 		}
 	} else if (finding.verdict.kind === 'cors' && finding.verdict.code !== 'UNDETERMINED') {
-		memory.verdicts.set(context.key, {time: now, knewGrant, shape: context.shape, scope: context.scope, finding});
+		memory.verdicts.set(context.key, {time: now, shape: context.shape, scope: context.scope, finding});
 		// Bounded: the oldest entries go first (Map keeps insertion order).
 		for (const key of memory.verdicts.keys()) {
 			if (memory.verdicts.size <= 256) {

@@ -75,18 +75,3 @@ export const triage = (context: FailureContext, input: TriageInput): Triage => {
 	}
 	return knowledge.budgetLeft < input.waveSize ? {step: 'recall', reason: 'probe-budget'} : {step: 'probe'};
 };
-
-/**
-A failure left unprobed (budget or sampling) gets the verdict an earlier wave found for the same request shape on another
-URL of the origin, one confidence step lower and marked as learned; with none, the platform's error stands.
-*/
-export const recallVerdict = (knowledge: Knowledge, reason: 'probe-budget' | 'not-sampled'): Finding => {
-	const earlier = knowledge.sameShape;
-	if (!earlier || earlier.verdict.kind !== 'cors') {
-		return {verdict: {kind: 'unclassified', reason}, evidence: []};
-	}
-	return {
-		verdict: {...earlier.verdict, confidence: 'possible'},
-		evidence: earlier.evidence.map(probe => ({...probe, from: 'origin'})),
-	};
-};

@@ -69,8 +69,9 @@ export const classify = (facts: VerdictFacts, probes: readonly Probe[]): Verdict
 		}
 		if (preflight) {
 			// Without CORS on a plain GET the preflight almost always fails first, but an OPTIONS answered on its own
-			// (route-level CORS, an nginx OPTIONS block) may pass and let the request run into a response without CORS.
-			return cors('PREFLIGHT_REJECTED', 'likely', [
+			// (route-level CORS, an nginx OPTIONS block) may pass and let the request run into a response without CORS:
+			// the probes cannot tell these apart (measured on real middlewares), hence only possible.
+			return cors('PREFLIGHT_REJECTED', 'possible', [
 				alt(facts.grantsCors ? 'ERROR_RESPONSE_WITHOUT_CORS' : 'ORIGIN_NOT_ALLOWED', 'response-after-preflight', true),
 				alt('PREFLIGHT_REDIRECT', 'preflight-redirect', false),
 			], false, triggers);
@@ -85,6 +86,11 @@ export const classify = (facts: VerdictFacts, probes: readonly Probe[]): Verdict
 	const headers = probes.filter(probe => probe.probe === 'header');
 	const refused = headers.filter(probe => probe.outcome === 'failed').map(probe => probe.sent.header!);
 	const control = of('control');
+	if (preflight && of('simple-manual') === 'opaqueredirect' && control === 'failed' && refused.length === headers.length) {
+		// The GET follows a redirect that carries CORS (a trailing-slash redirect after the CORS middleware), but a
+		// preflight may not follow one: every preflighted probe fails.
+		return cors('PREFLIGHT_REDIRECT', 'likely', [alt('PREFLIGHT_REJECTED', 'preflight-broken', false)], false, triggers);
+	}
 	if (refused.length > 0) {
 		return refused.length < headers.length || control === 'ok'
 			? cors('HEADER_NOT_ALLOWED', 'likely', [], false, refused)

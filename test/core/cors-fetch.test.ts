@@ -288,20 +288,23 @@ describe('bounded', () => {
 	test('probe budget: past it, the verdict comes from what the origin taught, or the platform error stands', async () => {
 		const fake = fakeFetch({});
 		const diagnoses: Diagnosis[] = [];
-		// A plain GET sends 2 probes (reach, simple-manual): the budget of 4 allows two waves.
-		const fetch = createCorsFetch({fetch: fake.fetch, probeBudget: 4, onDiagnosis: d => diagnoses.push(d)});
+		// A plain GET sends 2 probes (reach, simple-manual): of a budget of 6, waves may use 5 (a sixth is kept to confirm
+		// reused verdicts), so two waves fit.
+		const fetch = createCorsFetch({fetch: fake.fetch, probeBudget: 6, onDiagnosis: d => diagnoses.push(d)});
 		await fetch(URL_ + '/a').catch(() => {});
 		await fetch(URL_ + '/b').catch(() => {});
 		const before = fake.probes().length;
 		expect(before).toBe(4);
+		// Borrowed from /a or /b (same shape), after one reach probe showed /c answers.
 		const learned = await fetch(URL_ + '/c').catch((error: unknown) => error) as CorsError;
 		expect(learned).toMatchObject({code: 'ORIGIN_NOT_ALLOWED', confidence: 'possible'});
-		expect(learned.evidence.every(p => p.from === 'origin')).toBe(true);
+		expect(learned.evidence.filter(p => p.from !== 'origin')).toMatchObject([{probe: 'reach', outcome: 'opaque'}]);
+		expect(fake.probes().length).toBe(before + 1);
 		// A request shape nothing was learned about: the platform's error, never UNDETERMINED.
 		const original = await fetch(URL_ + '/d', {method: 'PUT'}).catch((error: unknown) => error);
 		expect(original).toEqual(new TypeError('Failed to fetch'));
 		expect(diagnoses.at(-1)).toEqual({kind: 'unclassified', reason: 'probe-budget'});
-		expect(fake.probes().length).toBe(before);
+		expect(fake.probes().length).toBe(before + 1);
 		// Another origin has its own budget.
 		await expect(fetch('https://other.example.com/x')).rejects.toMatchObject({code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely'});
 	});
@@ -311,12 +314,11 @@ describe('bounded', () => {
 		const fetch = createCorsFetch({fetch: fake.fetch, probeBudget: 6});
 		const results = await Promise.allSettled(Array.from({length: 12}, (_, index) => fetch(`${URL_}/${String.fromCharCode(97 + index)}`)));
 		expect(fake.probes().length).toBeLessThanOrEqual(6);
-		for (const result of results) {
-			expect(result.status).toBe('rejected');
-			const reason = (result as PromiseRejectedResult).reason as CorsError;
-			// Probed or learned from the origin: the same code; never UNDETERMINED.
-			expect(reason.code).toBe('ORIGIN_NOT_ALLOWED');
-		}
+		const codes = results.map(result => ((result as PromiseRejectedResult).reason as CorsError).code ?? 'platform error');
+		// Probed, or learned from the origin after a reach probe: the same code. Past the budget: the platform's error.
+		// Never UNDETERMINED.
+		expect(new Set(codes)).toEqual(new Set(['ORIGIN_NOT_ALLOWED', 'platform error']));
+		expect(codes.filter(code => code === 'ORIGIN_NOT_ALLOWED').length).toBeGreaterThanOrEqual(4);
 	});
 
 	test('probe sampling: an unsampled failure probes nothing', async () => {

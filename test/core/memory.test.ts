@@ -12,7 +12,7 @@ const network: Finding = {verdict: {kind: 'network', reason: 'unreachable'}, evi
 describe('memory: what a page learns about an origin', () => {
 	test('a CORS verdict is cached per key, and offered to the same shape on another URL', () => {
 		const memory = createMemory(new Map());
-		remember(memory, failure('/a'), cors(), false, 100);
+		remember(memory, failure('/a'), cors(), 100);
 		expect(recall(memory, failure('/a'), 30_000, 60, 200).cached).toBeDefined();
 		expect(recall(memory, failure('/b'), 30_000, 60, 200)).toMatchObject({sameShape: cors(), reachable: 100});
 		// Another shape (another method) learns nothing from it.
@@ -21,26 +21,24 @@ describe('memory: what a page learns about an origin', () => {
 
 	test('verdicts expire, UNDETERMINED is never cached, a network verdict retires the origin\'s verdicts', () => {
 		const memory = createMemory(new Map());
-		remember(memory, failure('/a'), cors(), false, 100);
+		remember(memory, failure('/a'), cors(), 100);
 		expect(recall(memory, failure('/a'), 1000, 60, 1200).cached).toBeUndefined();
-		remember(memory, failure('/u'), cors('UNDETERMINED'), false, 2000);
+		remember(memory, failure('/u'), cors('UNDETERMINED'), 2000);
 		expect(recall(memory, failure('/u'), 30_000, 60, 2001).cached).toBeUndefined();
-		remember(memory, failure('/a'), cors(), false, 3000);
-		remember(memory, failure('/b'), network, false, 3001);
+		remember(memory, failure('/a'), cors(), 3000);
+		remember(memory, failure('/b'), network, 3001);
 		expect(recall(memory, failure('/a'), 30_000, 60, 3002)).toMatchObject({reachable: 0});
 		expect(recall(memory, failure('/a'), 30_000, 60, 3002).cached).toBeUndefined();
 	});
 
-	test('a success retires the verdicts that assumed the origin grants no CORS, and is remembered per method', () => {
+	test('a success is remembered per method and makes the origin one that grants CORS (cached verdicts are recomputed with it)', () => {
 		const log = new Map();
 		const memory = createMemory(log);
-		remember(memory, failure('/a'), cors(), false, 100);
-		remember(memory, failure('/c'), cors(), true, 100);
+		remember(memory, failure('/a'), cors(), 100);
 		noteSuccess(log, `${PAGE} https://api.example.com`, 'PUT', 'same-origin');
 		const after = recall(memory, failure('/a'), 30_000, 60, 200);
-		expect(after.cached).toBeUndefined();
+		expect(after.cached).toBeDefined();
 		expect(after.grantsCors).toBe(true);
-		expect(recall(memory, failure('/c'), 30_000, 60, 200).cached).toBeDefined();
 		expect(recall(memory, failure('/x', {method: 'PUT'}), 30_000, 60, 200).methodSucceeded).toBe(true);
 		expect(recall(memory, failure('/x', {method: 'PUT', credentials: 'include'}), 30_000, 60, 200).methodSucceeded).toBe(false);
 	});

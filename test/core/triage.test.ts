@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {readFailure} from '../../src/core/context';
 import type {Finding, Knowledge} from '../../src/core/memory';
-import {REACH_FRESH, recallVerdict, triage, type TriageInput} from '../../src/core/triage';
+import {REACH_FRESH, triage, type TriageInput} from '../../src/core/triage';
 
 const PAGE = 'https://app.example.com';
 const NOW = 1_000_000;
@@ -47,17 +47,5 @@ describe('triage: the decision before the probes', () => {
 	test('a policy verdict never lets the request run', () => {
 		const result = triage(failure('http://api.example.com/x'), input);
 		expect(result.step === 'decided' && result.verdict.kind === 'cors' && result.verdict.mayHaveRun).toBe(false);
-	});
-});
-
-describe('recallVerdict: a failure left unprobed', () => {
-	test('takes the same shape\'s verdict from another URL of the origin, one confidence step lower, marked as learned', () => {
-		const recalled = recallVerdict({...knowledge, sameShape: finding}, 'probe-budget');
-		expect(recalled.verdict).toMatchObject({kind: 'cors', code: 'ORIGIN_NOT_ALLOWED', confidence: 'possible'});
-		expect(recalled.evidence.every(probe => probe.from === 'origin')).toBe(true);
-	});
-
-	test('with nothing learned, stays unclassified (the platform error stands)', () => {
-		expect(recallVerdict(knowledge, 'not-sampled')).toEqual({verdict: {kind: 'unclassified', reason: 'not-sampled'}, evidence: []});
 	});
 });
