@@ -94,13 +94,14 @@ export const classify = (facts: VerdictFacts, probes: readonly Probe[]): Verdict
 	if (refused.length > 0) {
 		return refused.length < headers.length || control === 'ok'
 			? cors('HEADER_NOT_ALLOWED', 'likely', [], false, refused)
-			: cors('PREFLIGHT_REJECTED', 'likely', [alt('HEADER_NOT_ALLOWED', 'preflight-broken', false)], false, triggers);
+			: cors('PREFLIGHT_REJECTED', 'likely', [alt('HEADER_NOT_ALLOWED', 'preflight-broken', false), alt('PREFLIGHT_REDIRECT', 'preflight-redirect', false)], false, triggers);
 	}
 	const unprobed = facts.unprobed.length > 0 ? [alt('HEADER_NOT_ALLOWED', 'unprobed-headers', false)] : [];
 	if (headers.length === 0 && control === 'failed') {
 		// Method-only preflight and even `content-type` is refused: the preflight is broken, or merely strict about headers.
 		return cors('PREFLIGHT_REJECTED', 'possible', [
 			alt('METHOD_NOT_ALLOWED', facts.credentials ? 'credentials-literal-wildcard' : 'method', false),
+			alt('PREFLIGHT_REDIRECT', 'preflight-redirect', false),
 			alt('ERROR_RESPONSE_WITHOUT_CORS', 'response-after-preflight', true),
 		], false, triggers);
 	}
