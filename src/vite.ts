@@ -21,6 +21,8 @@ export interface CorsDoctorVitePlugin {
 	readonly name: 'cors-doctor';
 	readonly apply: 'serve';
 	configureServer(server: ViteDevServer): void;
+	/** Tells the page's classifier where the relay is (`globalThis.__corsDoctorRelay`), so the default `corsFetch` asks it. */
+	transformIndexHtml(): Array<{tag: 'script'; children: string; injectTo: 'head-prepend'}>;
 }
 
 /** The origins a Vite config names: `server.proxy` targets (strings or `{target}`), as origins. */
@@ -62,6 +64,7 @@ export default function corsDoctor(options: CorsDoctorViteOptions = {}): CorsDoc
 			const origins = [...new Set([...proxyOrigins(server.config.server.proxy), ...options.origins ?? []])];
 			server.middlewares.use(corsDoctorRelay({...options, origins, path: options.path ?? RELAY_PATH}));
 		},
+		transformIndexHtml: () => [{tag: 'script', children: `globalThis.__corsDoctorRelay = ${JSON.stringify(options.path ?? RELAY_PATH)};`, injectTo: 'head-prepend'}],
 	};
 }
 

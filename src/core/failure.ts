@@ -1,4 +1,7 @@
+import {isDevelopment} from '../dev/environment.js';
+import type {RelayVerdict} from '../dev/relay-verdict.js';
 import {CorsError} from '../errors/CorsError.js';
+import type {Hint} from '../errors/types.js';
 import {getReporter} from '../report/global.js';
 import type {Probe} from '../errors/types.js';
 import {cspBlocked} from './csp.js';
@@ -39,7 +42,13 @@ const checkCommand = (context: FailureContext): string => [
 	...(context.credentials === 'include' ? ['--credentials'] : []),
 ].join(' ');
 
-const toDiagnosis = (context: FailureContext, finding: Finding, unprobed: readonly string[]): Diagnosis => {
+/** A relay fix line (`Access-Control-Allow-Headers: x-api-key`) as a hint on the response it belongs to. */
+const hintOf = (line: string, phase: string): Hint => {
+	const colon = line.indexOf(':');
+	return {header: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim(), on: phase === 'preflight' ? 'preflight' : 'actual'};
+};
+
+const toDiagnosis = (context: FailureContext, finding: Finding, unprobed: readonly string[], exact?: RelayVerdict): Diagnosis => {
 	const {verdict, evidence} = finding;
 	if (verdict.kind !== 'cors') {
 		return verdict.kind === 'network' ? {kind: 'network', reason: verdict.reason, evidence} : verdict;
@@ -48,15 +57,17 @@ const toDiagnosis = (context: FailureContext, finding: Finding, unprobed: readon
 	return {
 		kind: 'cors',
 		error: new CorsError({
-			code: verdict.code,
-			confidence: verdict.confidence,
+			code: exact?.code ?? verdict.code,
+			confidence: exact ? 'certain' : verdict.confidence,
 			request: context.summary,
 			evidence,
-			...(verdict.names && {names: verdict.names}),
+			...(verdict.names && !exact && {names: verdict.names}),
 			...(verdict.reason && {reason: verdict.reason}),
 			unprobed,
-			alternatives: verdict.alternatives.map(({code, why}) => ({code, tellsApart: TELLS_APART[why], check})),
-			mayHaveRun: verdict.mayHaveRun,
+			alternatives: exact ? [] : verdict.alternatives.map(({code, why}) => ({code, tellsApart: TELLS_APART[why], check})),
+			// A preflight failure stops the request before it is sent; any other may come after it ran.
+			mayHaveRun: exact ? exact.phase !== 'preflight' : verdict.mayHaveRun,
+			...(exact && {source: 'relay', hints: exact.fix.filter(line => line.includes(':')).map(line => hintOf(line, exact.phase))}),
 		}, context.cause === undefined ? undefined : {cause: context.cause}),
 	};
 };
@@ -219,6 +230,23 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	if (await csp && finding.verdict.kind !== 'not-cross-origin') {
 		finding = {verdict: CSP, evidence: []};
 	}
+	const relay = options.devRelay === false ? undefined : options.devRelay ?? (globalThis as {__corsDoctorRelay?: unknown}).__corsDoctorRelay;
+	if (typeof relay === 'string' && finding.verdict.kind === 'cors' && finding.evidence.length > 0) {
+		// Development: the relay on the dev server reads the headers from Node, so a code the probes inferred becomes the
+		// exact one (policy verdicts, which need no probe, are already certain).
+		// Loaded only where a relay is announced: production pages never download it.
+		const [{askRelay}, {relayVerdict}] = await Promise.all([import('../dev/relay-client.js'), import('../dev/relay-verdict.js')]);
+		const exact = relayVerdict(await askRelay(relay, {
+			url: context.url,
+			method: context.method,
+			headers: context.headers.map(header => header.name),
+			credentials: context.credentials,
+			pageOrigin: context.pageOrigin,
+		}, {fetch, ...(context.signal && {signal: context.signal})}));
+		if (exact) {
+			return toDiagnosis(context, finding, plan.unprobed, exact);
+		}
+	}
 	return toDiagnosis(context, finding, plan.unprobed);
 };
 
@@ -243,6 +271,12 @@ export const onFailure = async (options: NormalizedOptions, memory: Memory, page
 	}
 	const diagnosis = await diagnoseFailure(options, memory, context);
 	report(options, diagnosis);
+	if (diagnosis.kind === 'cors' && (options.devConsole ?? isDevelopment())) {
+		try {
+			// Its own chunk: a production build never downloads the printer.
+			(await import('../dev/console.js')).printDiagnosis(diagnosis.error);
+		} catch {}
+	}
 	return diagnosis.kind === 'cors' ? diagnosis.error : error;
 };
 

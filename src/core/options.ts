@@ -7,7 +7,7 @@ const fail = (name: string, what: string, value: unknown): never => {
 const DEFAULTS = {probes: true, probeTimeout: 3000, cacheTtl: 30_000, probeBudget: 60, probeSampleRate: 1, diagnosisTimeout: Infinity, expectHeaders: []};
 const FUNCTIONS = ['fetch', 'onDiagnosis'];
 const DURATIONS = ['probeTimeout', 'cacheTtl', 'probeBudget', 'diagnosisTimeout'];
-const KNOWN = new Set([...Object.keys(DEFAULTS), ...FUNCTIONS, 'pageOrigin']);
+const KNOWN = new Set([...Object.keys(DEFAULTS), ...FUNCTIONS, 'pageOrigin', 'devRelay', 'devConsole']);
 
 /**
 Validates once, at the boundary, and fills every default; internal code only sees the result. An option set to
@@ -35,8 +35,13 @@ export const normalizeOptions = (options: CorsFetchOptions = {}): NormalizedOpti
 			fail(name, 'a non-negative number', merged[name]);
 		}
 	}
-	if (typeof merged.probes !== 'boolean') {
-		fail('probes', 'a boolean', merged.probes);
+	for (const name of ['probes', 'devConsole']) {
+		if (merged[name] !== undefined && typeof merged[name] !== 'boolean') {
+			fail(name, 'a boolean', merged[name]);
+		}
+	}
+	if (merged.devRelay !== undefined && merged.devRelay !== false && typeof merged.devRelay !== 'string') {
+		fail('devRelay', 'a URL path or false', merged.devRelay);
 	}
 	const rate = merged.probeSampleRate;
 	if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {

@@ -60,6 +60,14 @@ export interface CorsFetchOptions {
 	readonly probeSampleRate?: number;
 	/** Time in ms, from the call, within which a failure must be classified (`createClient` sets it from ky's `timeout`). Default: none. */
 	readonly diagnosisTimeout?: number;
+	/**
+	The development relay's endpoint (`cors-doctor/vite` or the `cors-doctor/dev` middleware on the page's dev server):
+	after a CORS failure the classifier sends it the request's shape and takes its exact, certain answer. Default: the
+	path the Vite plugin announces in development (`globalThis.__corsDoctorRelay`), else off. `false` turns it off.
+	*/
+	readonly devRelay?: string | false;
+	/** Print one grouped console line per diagnosis (code, fix, and that the neighbouring CORS errors are probes). Default: on in development builds. */
+	readonly devConsole?: boolean;
 }
 
 export interface NormalizedOptions {
@@ -73,6 +81,8 @@ export interface NormalizedOptions {
 	readonly probeBudget: number;
 	readonly probeSampleRate: number;
 	readonly diagnosisTimeout: number;
+	readonly devRelay: string | false | undefined;
+	readonly devConsole: boolean | undefined;
 }
 
 /** A CORS-unsafe request header of the failed request: its name and why it triggers a preflight (never its value). */

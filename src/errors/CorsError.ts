@@ -21,6 +21,8 @@ export interface CorsErrorInit {
 	readonly alternatives?: readonly Alternative[];
 	/** Whether the failed request may have reached the server and run there. Default `true`. */
 	readonly mayHaveRun?: boolean;
+	/** `relay`: the exact answer of the development relay (the headers read from Node). Default `browser`. */
+	readonly source?: 'browser' | 'relay';
 }
 
 /**
@@ -64,6 +66,8 @@ export class CorsError extends TypeError {
 	it before it is sent (a refused preflight, a policy block). Check it before retrying a non-idempotent request.
 	*/
 	readonly mayHaveRun: boolean;
+	/** Where the verdict comes from: `browser` (static facts and probes in the page) or `relay` (the development relay's exact check). */
+	readonly source: 'browser' | 'relay';
 
 	constructor(init: CorsErrorInit, options?: {cause?: unknown}) {
 		const {code, request, names = []} = init;
@@ -77,6 +81,7 @@ export class CorsError extends TypeError {
 		this.unprobed = init.unprobed ?? [];
 		this.alternatives = init.alternatives ?? [];
 		this.mayHaveRun = init.mayHaveRun ?? true;
+		this.source = init.source ?? 'browser';
 		if (init.reason) {
 			this.reason = init.reason;
 		}

@@ -110,4 +110,5 @@ export interface CorsErrorJSON {
 	readonly unprobed: readonly string[];
 	readonly alternatives: readonly Alternative[];
 	readonly mayHaveRun: boolean;
+	readonly source: 'browser' | 'relay';
 }

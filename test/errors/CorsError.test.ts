@@ -62,6 +62,7 @@ describe('CorsError', () => {
 			unprobed: [],
 			alternatives: [],
 			mayHaveRun: true,
+			source: 'browser',
 		});
 		expect(JSON.stringify(headerError())).not.toContain('Failed to fetch');
 	});

@@ -33,6 +33,7 @@ function event(name: string, code: CorsCode, request: Partial<RequestSummary> = 
 		unprobed: [],
 		alternatives: [],
 		mayHaveRun: true,
+		source: 'browser',
 	};
 }
 
