@@ -35,6 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 					origin: command.origin,
 					headers: command.headers,
 					credentials: command.credentials,
+					expectHeaders: command.expectHeaders,
 					...(command.method === undefined ? {} : {method: command.method}),
 					...(command.timeout === undefined ? {} : {timeout: command.timeout}),
 				});

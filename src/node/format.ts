@@ -1,3 +1,4 @@
+import {docsUrl} from '../errors/docs-url.js';
 import type {CheckResult, Exchange, Problem} from './types.js';
 
 export interface FormatOptions {
@@ -90,6 +91,6 @@ function problemLines(problem: Problem, paint: ReturnType<typeof palette>): stri
 		}
 	}
 
-	lines.push(paint.dim(`  docs: docs/errors/${problem.code}.md`));
+	lines.push(paint.dim(`  docs: ${docsUrl(problem.code)}`));
 	return lines;
 }

@@ -1,4 +1,4 @@
-import {asciiUpper, isHttpToken} from './http.js';
+import {asciiUpper} from './http.js';
 
 // The only methods `new Request()` upper-cases; everything else keeps its case and is then matched byte-exactly.
 const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
@@ -36,9 +36,4 @@ isSafelistedMethod('PATCH'); //=> false
 */
 export function isSafelistedMethod(method: string): boolean {
 	return SAFELISTED.has(normalizeMethod(method));
-}
-
-/** Whether `method` is syntactically a method (an HTTP token); `new Request()` throws otherwise. */
-export function isValidMethod(method: string): boolean {
-	return isHttpToken(method);
 }
