@@ -1,4 +1,7 @@
+import {readFileSync} from 'node:fs';
 import {defineConfig} from 'tsup';
+
+const {version} = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {version: string};
 
 // One output file per source file (like ky's plain tsc build), not bundled chunks: an app's bundler then tree-shakes
 // per module with `sideEffects: false`, and the diagnosis that corsFetch loads with `import()` on the first failure
@@ -10,6 +13,11 @@ export default defineConfig({
 	target: 'es2022',
 	platform: 'neutral',
 	bundle: false,
-	dts: {entry: {index: 'src/index.ts', node: 'src/node.ts'}},
+	sourcemap: true,
+	// Pins docs links to this release (src/errors/docs-url.ts); vitest.config.ts defines the same.
+	define: {__CORS_DOCTOR_VERSION__: JSON.stringify(version)},
+	// Declarations come from tsc, one .d.ts per source file with stable names (tsup's dts bundler emits hashed
+	// `types-*.d.ts` chunks); every entry in package.json `exports` therefore has its own declaration file.
+	onSuccess: 'tsc -p tsconfig.build.json',
 	clean: true,
 });
