@@ -69,5 +69,10 @@ describe('isCorsError', () => {
 	test('a fake branded object counts, an unbranded look-alike does not', () => {
 		const branded = Object.create({[Symbol.for('cors-doctor.CorsError')]: true}, {code: {value: 'CSP_BLOCKED'}});
 		expect(isCorsError(branded, 'CSP_BLOCKED')).toBe(true);
+		// Same name, code and message, no brand: not ours.
+		const lookAlike = Object.assign(new TypeError('[cors-doctor] CSP_BLOCKED: ...'), {name: 'CorsError', code: 'CSP_BLOCKED'});
+		expect(isCorsError(lookAlike)).toBe(false);
+		expect(getCorsError(lookAlike)).toBeUndefined();
+		expect(lookAlike instanceof CorsError).toBe(false);
 	});
 });
