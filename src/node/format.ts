@@ -18,7 +18,7 @@ The human report: what was sent, what came back (the CORS-relevant headers), eac
 
 @example
 ```
-console.log(formatCheckResult(await checkCors(url, {origin}), {color: process.stdout.isTTY}));
+console.log(formatCheckResult(await checkCors(url, {origin: 'https://app.example.com'}), {color: process.stdout.isTTY}));
 ```
 */
 export function formatCheckResult(result: CheckResult, options: FormatOptions = {}): string {

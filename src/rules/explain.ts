@@ -303,7 +303,7 @@ The `CheckedRequest` that `corsCheck` and `preflightCheck` need, from an explana
 
 @example
 ```
-preflightCheck(response, checkedRequestOf(explainRequest(url, init, 'https://app.example.com')));
+preflightCheck(response, checkedRequestOf(explainRequest(url, {method: 'PUT', headers: {'x-api-key': key}}, 'https://app.example.com')));
 ```
 */
 export function checkedRequestOf(explanation: RequestExplanation): CheckedRequest {
