@@ -31,7 +31,7 @@ describe('every README and JSDoc example compiles against the built package', ()
 		const directory = path.join(root, '.tmp', `examples-${resolution}`);
 		const files = project(directory, all);
 		const errors = await check(directory, resolution, files);
-		const failing = new Set(errors.map(line => line.split(' [')[0]));
+		const failing = new Set(errors.map(line => line.split(' [')[0] ?? line));
 		const unexpected = errors.filter(line => {
 			const example = all.find(candidate => line.startsWith(`${candidate.origin} [`));
 			return !example || !isKnownBroken(example);
@@ -80,7 +80,7 @@ describe('a deliberately broken example fails', () => {
 		for (const resolution of Object.keys(RESOLUTIONS)) {
 			const directory = path.join(root, '.tmp', `examples-broken-${resolution}`);
 			const errors = await check(directory, resolution, project(directory, fixture));
-			const origins = new Set(errors.map(line => line.split(' [')[0]));
+			const origins = new Set(errors.map(line => line.split(' [')[0] ?? line));
 			expect([...origins].sort()).toEqual(['README.md:1', 'src/node/fixture.ts:15']);
 		}
 	}, 300_000);
