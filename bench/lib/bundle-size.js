@@ -9,13 +9,27 @@ import * as esbuild from 'esbuild';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
+ * The size budgets, min+gzip bytes, in one place: scripts/check-size.js (the CI gate), test/core/bundle.test.ts and the
+ * bench report all read them from here.
+ */
+export const BUDGETS = {
+	/** What `import {corsFetch}` loads eagerly. */
+	corsFetch: 3000,
+	/** The diagnosis corsFetch loads with `import()` on the first failure (measured ~6 kB). */
+	corsFetchLazy: 6500,
+	/** What `import {createClient}` adds on top of ky alone. */
+	clientOverKy: 3000,
+};
+
+/**
  * Bundles `source` (an ES module that re-exports what an app would import) the way an app's bundler would, with code
  * splitting, and returns its sizes. `gzip`/`min` count what the app loads eagerly (the entry chunk and every chunk it
  * imports statically); `lazyGzip` counts chunks loaded only through dynamic `import()` (cors-doctor loads its diagnosis
- * on the first failure). Each chunk is gzipped on its own, as it is served.
+ * on the first failure). Each chunk is gzipped on its own, as it is served. `eager`/`lazy` are the code itself, for
+ * tests that look for what must (not) be in each part.
  * @param {string} source
  * @param {{platform?: 'browser' | 'node'}} [options]
- * @returns {Promise<{min: number, gzip: number, lazyGzip: number}>}
+ * @returns {Promise<{min: number, gzip: number, lazyGzip: number, eager: string, lazy: string}>}
  */
 export async function measureImport(source, {platform = 'browser'} = {}) {
 	const result = await esbuild.build({
@@ -51,6 +65,8 @@ export async function measureImport(source, {platform = 'browser'} = {}) {
 	let min = 0;
 	let gzip = 0;
 	let lazyGzip = 0;
+	const eagerCode = [];
+	const lazyCode = [];
 	for (const [name, code] of files) {
 		if (!name.endsWith('.js')) {
 			continue;
@@ -59,11 +75,13 @@ export async function measureImport(source, {platform = 'browser'} = {}) {
 		if (eager.has(name)) {
 			min += code.byteLength;
 			gzip += size;
+			eagerCode.push(Buffer.from(code).toString('utf8'));
 		} else {
 			lazyGzip += size;
+			lazyCode.push(Buffer.from(code).toString('utf8'));
 		}
 	}
-	return {min, gzip, lazyGzip};
+	return {min, gzip, lazyGzip, eager: eagerCode.join('\n'), lazy: lazyCode.join('\n')};
 }
 
 /**
