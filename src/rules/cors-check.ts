@@ -124,6 +124,8 @@ function originFailure(response: RawResponse, request: CheckedRequest): SpecFail
 The Fetch standard's CORS check of one response (an actual response, a redirect hop, or a preflight), refined into the exact reason.
 Returns `undefined` on success. `request.origin` must already be the serialized request origin (`'null'` after a tainting redirect).
 
+Spec: https://fetch.spec.whatwg.org/#concept-cors-check
+
 @example
 ```
 corsCheck({status: 200, headers: [['Access-Control-Allow-Origin', '*']]}, {origin: 'https://app.example', credentials: 'include'});

@@ -11,6 +11,8 @@ The response's CORS-exposed header names, from `Access-Control-Expose-Headers`, 
 header, which it does only without credentials (with credentials `*` matches a header literally named `*`). An unparsable value
 exposes nothing extra.
 
+Spec: https://fetch.spec.whatwg.org/#concept-response-cors-exposed-header-name-list
+
 @example
 ```
 exposedHeaderNames({status: 200, headers: [['Access-Control-Expose-Headers', 'X-Total, ETag']]}, 'omit');

@@ -8,6 +8,8 @@ const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
 /**
 Normalizes a method as `new Request()` does: only `DELETE`, `GET`, `HEAD`, `OPTIONS`, `POST` and `PUT` are upper-cased.
 
+Spec: https://fetch.spec.whatwg.org/#concept-method-normalize
+
 @example
 ```
 normalizeMethod('delete'); //=> 'DELETE'
@@ -19,7 +21,11 @@ export function normalizeMethod(method: string): string {
 	return NORMALIZED.has(upper) ? upper : method;
 }
 
-/** Whether `new Request()` throws for this method: `CONNECT`, `TRACE`, `TRACK`, in any case. */
+/**
+Whether `new Request()` throws for this method: `CONNECT`, `TRACE`, `TRACK`, in any case.
+
+Spec: https://fetch.spec.whatwg.org/#forbidden-method
+*/
 export function isForbiddenMethod(method: string): boolean {
 	return FORBIDDEN.has(asciiUpper(method));
 }
@@ -27,6 +33,8 @@ export function isForbiddenMethod(method: string): boolean {
 /**
 Whether the method is a CORS-safelisted method (`GET`, `HEAD`, `POST`), compared byte-exactly after normalization.
 Normalizing first is idempotent, so passing an already normalized method is fine.
+
+Spec: https://fetch.spec.whatwg.org/#cors-safelisted-method
 
 @example
 ```

@@ -8,6 +8,8 @@ The essence (`type/subtype`, lower-cased) of a MIME type per the WHATWG MIME Sni
 Only the type and subtype steps of that algorithm can fail; a bad parameter is skipped, never fatal. So the essence is all the
 CORS safelist needs, and the parameters are not parsed at all (`text/plain;garbage` is fine, `text/plain,` is not).
 
+Spec: https://mimesniff.spec.whatwg.org/#parse-a-mime-type
+
 @example
 ```
 mimeEssence(' Text/Plain ;charset=utf-8'); //=> 'text/plain'

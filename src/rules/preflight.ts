@@ -16,7 +16,7 @@ A redirect status (301, 302, 303, 307, 308) stops the check after `PREFLIGHT_RED
 about the real endpoint. Any other non-2xx status (300, 304 and 305 included) is `PREFLIGHT_STATUS`, and the headers are still
 checked, since the same handler answers the fixed OPTIONS.
 
-Spec: https://fetch.spec.whatwg.org/#cors-preflight-fetch (steps 6-7: a CORS check and an ok status, no redirect is followed).
+Spec: https://fetch.spec.whatwg.org/#cors-preflight-fetch (steps 6-7: a CORS check and an ok status, no redirect is followed)
 
 @example
 ```

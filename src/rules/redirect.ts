@@ -34,6 +34,8 @@ function sameOrigin(a: string | undefined, b: string | undefined): boolean {
 /**
 The `Origin` value a request sends: its serialized origin, or `'null'` once a redirect has tainted it.
 
+Spec: https://fetch.spec.whatwg.org/#serializing-a-request-origin
+
 @example
 ```
 serializeRequestOrigin('https://app.example', true); //=> 'null'
@@ -55,6 +57,8 @@ the spec checks every hop.
 - `mode: 'same-origin'` leaving the request origin: `MODE_SAME_ORIGIN`.
 - Taint: a hop from `lastURL` to another origin, where the request origin is not `lastURL`'s origin, makes later hops send `Origin: null`
   (A→B→A sends `null`; A→A and A→B keep `A`).
+
+Spec: https://fetch.spec.whatwg.org/#http-redirect-fetch
 
 @example
 ```
