@@ -46,12 +46,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 			}
 		}
 	} catch (error) {
-		io.stderr(`cors-doctor: ${describe(error)}\n`);
+		io.stderr(`cors-doctor: ${errorLine(error)}\n`);
 		return 2;
 	}
 }
 
-function describe(error: unknown): string {
+function errorLine(error: unknown): string {
 	if (error instanceof UsageError || error instanceof CheckInputError) {
 		return error.message;
 	}

@@ -1,6 +1,6 @@
 import type {CorsCode} from '../codes.js';
 import {BRAND, isBranded} from './brand.js';
-import {describe, hintsFor} from './describe.js';
+import {hintsFor, messageReason} from './describe.js';
 import {docsUrl} from './docs-url.js';
 import {redactUrl} from './redact.js';
 import type {Alternative, Confidence, CorsErrorBase, CorsErrorFields, CorsErrorJSON, Hint, Probe, RequestSummary, UndeterminedReason} from './types.js';
@@ -67,7 +67,7 @@ export class CorsError<C extends CorsCode = CorsCode> extends TypeError {
 		const {code, names = [], reason} = init;
 		const request = {...init.request, url: redactUrl(init.request.url)};
 		// Passing `options` through lets the engine define `cause` as a non-enumerable own property.
-		super(`[cors-doctor] ${code}: ${request.method} ${request.url} ${describe(code, reason ? [reason] : names)}.`, options);
+		super(`[cors-doctor] ${code}: ${request.method} ${request.url} ${messageReason(code, reason ? [reason] : names)}.`, options);
 		const fields: CorsErrorBase & {code: C; names: readonly string[]; reason?: UndeterminedReason} = {
 			code,
 			confidence: init.confidence,

@@ -29,7 +29,7 @@ const SUCCEEDED: ReadonlySet<CorsCode> = new Set(['HEADER_NOT_EXPOSED', 'OPAQUE_
 The message after the request line: `was blocked: <reason>`, or `succeeded, but <reason>` for a request that went through.
 The names go in through a replacer function: a string replacement would expand `$&`, `` $` `` and `$'` inside a header name.
 */
-export const describe = (code: CorsCode, names: readonly string[] = []): string =>
+export const messageReason = (code: CorsCode, names: readonly string[] = []): string =>
 	(SUCCEEDED.has(code) ? 'succeeded, but ' : 'was blocked: ')
 	+ (TABLE[code]?.[0] ?? 'CORS failed').replace('$', () => code === 'UNDETERMINED' ? names.join() : '"' + names.join('", "') + '"');
 

@@ -14,12 +14,12 @@ export function isHttpToken(value: string): boolean {
 
 /** ASCII-only lower-casing: the spec's "byte-lowercase" must not fold non-ASCII letters (`'İ'.toLowerCase()` does). */
 export function asciiLower(value: string): string {
-	return value.replace(/[A-Z]/g, c => String.fromCharCode(c.charCodeAt(0) + 32));
+	return value.replace(/[A-Z]/g, letter => String.fromCharCode(letter.charCodeAt(0) + 32));
 }
 
 /** ASCII-only upper-casing ("byte-uppercase"); `'ſ'.toUpperCase()` is `'S'`, which would turn a non-method into one. */
 export function asciiUpper(value: string): string {
-	return value.replace(/[a-z]/g, c => String.fromCharCode(c.charCodeAt(0) - 32));
+	return value.replace(/[a-z]/g, letter => String.fromCharCode(letter.charCodeAt(0) - 32));
 }
 
 /** Strips leading and trailing HTTP tab or space, as an HTTP parser does with field values (OWS). */
