@@ -37,8 +37,8 @@ JSON
 # The app already uses ky 2.0.x: cors-doctor's ^2 range must reuse that copy, not add a second one.
 npm install --no-audit --no-fund --silent ky@2.0.2 vite >/dev/null
 npm install --no-audit --no-fund --silent "$tmp/$tgz" >/dev/null
-copies=$(find node_modules -name package.json -path '*/node_modules/ky/package.json' | wc -l)
-[ "$copies" -eq 1 ] || { say "ky is installed $copies times"; find node_modules -path '*/node_modules/ky/package.json'; exit 1; }
+copies=$(find . -path '*/node_modules/ky/package.json' | wc -l)
+[ "$copies" -eq 1 ] || { say "ky is installed $copies times"; find . -path '*/node_modules/ky/package.json'; exit 1; }
 say "one ky copy ($(node -p 'require("./node_modules/ky/package.json").version')) shared with the app"
 
 cat > index.html <<'HTML'
