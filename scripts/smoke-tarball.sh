@@ -70,7 +70,7 @@ export async function codes(url: string): Promise<readonly CorsCode[]> {
 }
 TS
 npx vite build --logLevel warn >/dev/null
-ls dist/assets/*.js >/dev/null
+grep -l 'cors-doctor' dist/assets/*.js >/dev/null || { say 'the Vite bundle does not contain cors-doctor'; exit 1; }
 say 'vite build ok'
 
 tsc="$root/node_modules/typescript/bin/tsc"
