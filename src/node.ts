@@ -27,4 +27,4 @@ export type {
 	Transport,
 	TransportRequest,
 } from './node/index.js';
-export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './rules/types.js';
+export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure, SpecFailureDetails} from './rules/types.js';
