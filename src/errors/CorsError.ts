@@ -42,7 +42,9 @@ It extends `TypeError`, so code written for plain `fetch` (`error instanceof Typ
 `name` (`'CorsError'`) keeps ky and is-network-error from treating it as a retriable network error.
 
 Prefer `isCorsError(error)` to `error instanceof CorsError`: both work across two copies of the library, but `instanceof`
-imports the class and its message texts into your eager bundle (about 1 kB min+gzip), `isCorsError` almost nothing.
+imports the class with its message texts and redaction into your eager bundle, where the diagnosis would load them only on
+the first failure. Measured with Vite 8 next to `import {corsFetch}` (1.2 kB min+gzip eager): `isCorsError` adds 0.1 kB,
+`instanceof CorsError` 1.8 kB.
 
 @example
 ```
