@@ -18,6 +18,7 @@ export default defineConfig({
 	define: {__CORS_DOCTOR_VERSION__: JSON.stringify(version)},
 	// Declarations come from tsc, one .d.ts per source file with stable names (tsup's dts bundler emits hashed
 	// `types-*.d.ts` chunks); every entry in package.json `exports` therefore has its own declaration file.
-	onSuccess: 'tsc -p tsconfig.build.json',
+	// Through node and the local path: tsup is also run without node_modules/.bin on PATH (test/cli/cli.test.ts).
+	onSuccess: 'node node_modules/typescript/bin/tsc -p tsconfig.build.json',
 	clean: true,
 });
