@@ -25,6 +25,10 @@ export interface CorsErrorInit<C extends CorsCode = CorsCode> {
 	readonly mayHaveRun?: boolean;
 }
 
+// A checker command holds the URL too: every URL in it that is more than an origin goes through redactUrl.
+const redactCommand = (command: string): string =>
+	command.replace(/https?:\/\/\S+/g, url => /^https?:\/\/[^/?#@\s]+\/?$/.test(url) ? url : redactUrl(url));
+
 /** A `CorsError` narrowed to one of its codes; `CorsErrorOf` (all codes) narrows further on `error.code`, like zod's issue union. */
 export type CorsErrorOf<C extends CorsCode = CorsCode> = C extends CorsCode ? CorsError<C> : never;
 
@@ -81,7 +85,7 @@ export class CorsError<C extends CorsCode = CorsCode> extends TypeError {
 			names,
 			...(reason ? {reason} : {}),
 			unprobed: init.unprobed ?? [],
-			alternatives: init.alternatives ?? [],
+			alternatives: (init.alternatives ?? []).map(alternative => ({...alternative, check: redactCommand(alternative.check)})),
 			mayHaveRun: init.mayHaveRun ?? true,
 		};
 		Object.assign(this, fields);

@@ -86,6 +86,8 @@ describe('CorsError', () => {
 		expect(error.mayHaveRun).toBe(false);
 		expect(error.toJSON()).toMatchObject({alternatives, mayHaveRun: false});
 		expect(headerError()).toMatchObject({alternatives: [], mayHaveRun: true});
+		const command = new CorsError({code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely', request, alternatives: [{...alternatives[0], check: 'cors-doctor check https://api.example.com/users/12345?key=s3cret --origin https://app.example.com'}]});
+		expect(command.alternatives[0]!.check).toBe('cors-doctor check https://api.example.com/users/:id --origin https://app.example.com');
 	});
 
 	test.each(["x-$'", 'x-$`', 'x-$&', 'x-$$', 'x-$1'])('a name with %s goes into the message verbatim', name => {

@@ -97,7 +97,10 @@ describe('redaction, over generated URLs and header sets', () => {
 				confidence: 'likely',
 				request: {method: generated.method, url, pageOrigin: 'https://app.example.com', targetOrigin: target.origin, mode: 'cors', credentials: 'include', preflight: true, triggers: generated.headers.map(([name]) => name)},
 				names: generated.headers.map(([name]) => name),
+				// The classifier builds its checker commands from the request; a careless one must not leak either.
+				alternatives: [{code: 'ORIGIN_NOT_ALLOWED', tellsApart: 'the URL answers without CORS headers', check: `cors-doctor check ${url} --origin https://app.example.com --method ${generated.method}`}],
 			});
+			expect(error.alternatives[0]!.check).toContain('--origin https://app.example.com --method');
 			assertRedacted(error, secrets, expectedPath);
 		}), {numRuns: 10_000});
 	});
