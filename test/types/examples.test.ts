@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 // @ts-expect-error a plain JS script without declarations; its functions are documented in the file.
@@ -22,6 +23,8 @@ describe('every README and JSDoc example compiles against the built package', ()
 	const all = examples();
 
 	test('examples are found in the README and in the JSDoc of every public entry', () => {
+		// They compile against dist/: npm test builds it first; a single run needs `npx tsup` before.
+		expect(existsSync(path.join(root, 'dist/index.d.ts')), 'dist/ is not built: run npx tsup').toBe(true);
 		expect(all.filter(example => example.origin.startsWith('README.md')).length).toBeGreaterThanOrEqual(3);
 		expect(all.filter(example => example.origin.startsWith('src/')).length).toBeGreaterThanOrEqual(40);
 		expect(all.some(example => example.origin.startsWith('src/node/'))).toBe(true);
