@@ -8,15 +8,30 @@ export {diagnose} from './core/diagnose.js';
 export type {CorsFetchOptions, Diagnosis} from './core/types.js';
 
 export {CorsError} from './errors/CorsError.js';
-export type {CorsErrorInit} from './errors/CorsError.js';
+export type {CorsErrorInit, CorsErrorOf} from './errors/CorsError.js';
 export {isCorsError, getCorsError} from './errors/is-cors-error.js';
 export {formatHint} from './errors/describe.js';
-export {redactUrl} from './errors/redact.js';
-export type {Alternative, Confidence, CorsErrorJSON, Hint, Probe, ProbeName, ProbeOutcome, RequestSummary, UndeterminedReason} from './errors/types.js';
 
 export {createReporter} from './report/reporter.js';
 export type {Reporter, ReporterOptions, ReportEvent} from './report/reporter.js';
 export {setReporter} from './report/global.js';
+export {redactUrl, setRedaction} from './errors/redact.js';
+export type {SegmentRule} from './errors/redact.js';
+export type {
+	Alternative,
+	Confidence,
+	CorsErrorBase,
+	CorsErrorDetail,
+	CorsErrorDetails,
+	CorsErrorFields,
+	CorsErrorJSON,
+	Hint,
+	Probe,
+	ProbeName,
+	ProbeOutcome,
+	RequestSummary,
+	UndeterminedReason,
+} from './errors/types.js';
 
 export {createClient} from './client/create-client.js';
 export type {ClientOptions} from './client/create-client.js';

@@ -54,4 +54,4 @@ export type {
 } from './node/index.js';
 export {startCorsProxy, proxyBanner} from './node/proxy.js';
 export type {CorsProxy, CorsProxyOptions} from './node/proxy.js';
-export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure} from './rules/types.js';
+export type {CheckedRequest, CredentialsMode, EngineNote, RawResponse, SpecFailure, SpecFailureDetails} from './rules/types.js';

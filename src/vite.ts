@@ -1,5 +1,9 @@
 import {corsDoctorRelay, type RelayMiddlewareOptions} from './dev/middleware.js';
+import {askRelay} from './dev/relay-client.js';
 import {RELAY_PATH} from './dev/relay-types.js';
+
+// askRelay is self-contained (no imports, native fetch), so its source is the page-side client.
+const askRelaySource = askRelay.toString();
 
 export type {RelayAnswer, RelayFinding, RequestShape} from './dev/relay-types.js';
 export {RELAY_PATH} from './dev/relay-types.js';
@@ -21,7 +25,7 @@ export interface CorsDoctorVitePlugin {
 	readonly name: 'cors-doctor';
 	readonly apply: 'serve';
 	configureServer(server: ViteDevServer): void;
-	/** Tells the page's classifier where the relay is (`globalThis.__corsDoctorRelay`), so the default `corsFetch` asks it. */
+	/** Gives the page's classifier a way to ask the relay (`globalThis.__corsDoctorRelay`), so the default `corsFetch` uses it. */
 	transformIndexHtml(): Array<{tag: 'script'; children: string; injectTo: 'head-prepend'}>;
 }
 
@@ -56,6 +60,9 @@ import corsDoctor from 'cors-doctor/vite';
 export default defineConfig({plugins: [corsDoctor({origins: ['http://localhost:8080']})]});
 ```
 */
+/** The inline script that installs `globalThis.__corsDoctorRelay`: `askRelay` for the page, as plain JavaScript. */
+const relayHook = (path: string): string => `globalThis.__corsDoctorRelay = ${askRelaySource}.bind(null, ${JSON.stringify(path)});`;
+
 export default function corsDoctor(options: CorsDoctorViteOptions = {}): CorsDoctorVitePlugin {
 	return {
 		name: 'cors-doctor',
@@ -64,7 +71,9 @@ export default function corsDoctor(options: CorsDoctorViteOptions = {}): CorsDoc
 			const origins = [...new Set([...proxyOrigins(server.config.server.proxy), ...options.origins ?? []])];
 			server.middlewares.use(corsDoctorRelay({...options, origins, path: options.path ?? RELAY_PATH}));
 		},
-		transformIndexHtml: () => [{tag: 'script', children: `globalThis.__corsDoctorRelay = ${JSON.stringify(options.path ?? RELAY_PATH)};`, injectTo: 'head-prepend'}],
+		// The page's classifier asks the relay through this hook (only dev pages get it: the plugin acts in serve only,
+		// so a production bundle holds no relay client at all).
+		transformIndexHtml: () => [{tag: 'script', children: relayHook(options.path ?? RELAY_PATH), injectTo: 'head-prepend'}],
 	};
 }
 

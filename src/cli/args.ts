@@ -15,6 +15,7 @@ export type CliCommand =
 		readonly method?: string;
 		readonly headers: HeaderInput[];
 		readonly credentials: boolean;
+		readonly expectHeaders: string[];
 		readonly timeout?: number;
 		readonly json: boolean;
 		/** Print this stack's snippet with the problems (and put the structured fixes in --json). */
@@ -73,6 +74,7 @@ Options:
   --method <method>    request method (default GET); unsafe methods are only preflighted, never sent
   --header <name>      a request header the page sends (repeatable); "name: value" to give a safelisted value
   --credentials        the page sends cookies (credentials: 'include')
+  --expect-header <name>  a response header the page reads (repeatable): HEADER_NOT_EXPOSED when it is not exposed
   --timeout <ms>       per request (default 10000)
   --json               machine-readable output (schemaVersion 1)
   --framework <stack>  also print the fix for this server stack (${STACK_IDS.join(', ')})
@@ -112,6 +114,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 				method: {type: 'string'},
 				header: {type: 'string', multiple: true, short: 'H'},
 				credentials: {type: 'boolean'},
+				'expect-header': {type: 'string', multiple: true},
 				timeout: {type: 'string'},
 				json: {type: 'boolean'},
 				framework: {type: 'string'},
@@ -213,6 +216,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
 		...(values.method === undefined ? {} : {method: values.method}),
 		headers: (values.header ?? []).map(header => parseHeaderArgument(header)),
 		credentials: values.credentials ?? false,
+		expectHeaders: (values['expect-header'] ?? []).map(name => name.trim()),
 		...(timeout === undefined ? {} : {timeout}),
 		json: values.json ?? false,
 		...(framework === undefined ? {} : {framework}),

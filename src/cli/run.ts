@@ -46,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 					origin: command.origin,
 					headers: command.headers,
 					credentials: command.credentials,
+					expectHeaders: command.expectHeaders,
 					...(command.method === undefined ? {} : {method: command.method}),
 					...(command.timeout === undefined ? {} : {timeout: command.timeout}),
 				});
@@ -111,7 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<0 | 1 
 			}
 		}
 	} catch (error) {
-		io.stderr(`cors-doctor: ${describe(error)}\n`);
+		io.stderr(`cors-doctor: ${errorLine(error)}\n`);
 		return 2;
 	}
 }
@@ -126,7 +127,7 @@ async function readEvent(path: string): Promise<string> {
 	}
 }
 
-function describe(error: unknown): string {
+function errorLine(error: unknown): string {
 	if (error instanceof UsageError || error instanceof CheckInputError) {
 		return error.message;
 	}

@@ -1,6 +1,6 @@
 import {diagnose} from '../core/diagnose.js';
 import type {CorsFetchOptions} from '../core/types.js';
-import {isCorsError} from '../errors/is-cors-error.js';
+import {getCorsError} from '../errors/is-cors-error.js';
 
 /** The part of an axios request config `diagnose()` needs. Structural, so cors-doctor needs no axios types. */
 export interface AxiosRequestShape {
@@ -85,7 +85,7 @@ export function requestOfAxiosConfig(config: AxiosRequestShape): {url: string; i
 An axios response-error interceptor for the default XHR adapter, where `corsFetch` cannot help: on axios' opaque
 "Network Error" (`ERR_NETWORK`, no response) it runs `diagnose()` and, when the failure is CORS, sets the `CorsError` as
 the AxiosError's `cause`. The caller still gets the AxiosError (so `axios.isAxiosError`, `error.config` and existing
-handlers keep working); `isCorsError(error)` / `getCorsError(error)` find the diagnosis through `cause`.
+handlers keep working); `getCorsError(error)` finds the diagnosis through `cause`.
 
 Register it before axios-retry, so the retry condition already sees the cause.
 
@@ -96,14 +96,15 @@ api.interceptors.response.use(undefined, corsInterceptor());
 try {
 	await api.get('/items');
 } catch (error) {
-	if (isCorsError(error)) report(getCorsError(error).toJSON());
+	const cors = getCorsError(error);
+	if (cors) report(cors.toJSON());
 }
 ```
 */
 export function corsInterceptor(options?: CorsFetchOptions): (error: unknown) => Promise<never> {
 	return async error => {
 		const axiosError = error as AxiosErrorShape | null;
-		if (axiosError?.isAxiosError && axiosError.code === 'ERR_NETWORK' && !axiosError.response && axiosError.config && !isCorsError(error)) {
+		if (axiosError?.isAxiosError && axiosError.code === 'ERR_NETWORK' && !axiosError.response && axiosError.config && getCorsError(error) === undefined) {
 			const {url, init} = requestOfAxiosConfig(axiosError.config);
 			const signal = axiosError.config.signal instanceof AbortSignal ? axiosError.config.signal : undefined;
 			const diagnosis = await diagnose(url, signal ? {...init, signal} : init, options);

@@ -1,4 +1,4 @@
-import {isCorsError} from '../errors/is-cors-error.js';
+import {getCorsError} from '../errors/is-cors-error.js';
 
 /**
 Wraps a retry condition so it never retries a CORS failure: the same request fails the same way until the server's
@@ -14,5 +14,5 @@ up(corsFetch, () => ({retry: {attempts: 2, when: unlessCors(({response}) => !res
 export const unlessCors = <A extends unknown[], R extends boolean | Promise<boolean>>(condition: (...args: A) => R) =>
 	(...args: A): R | false => {
 		const [first] = args as unknown[];
-		return isCorsError(first) || isCorsError((first as {error?: unknown} | null)?.error) ? false : condition(...args);
+		return getCorsError(first) !== undefined || getCorsError((first as {error?: unknown} | null)?.error) !== undefined ? false : condition(...args);
 	};

@@ -1,4 +1,4 @@
-import {isCorsError} from '../errors/is-cors-error.js';
+import {getCorsError} from '../errors/is-cors-error.js';
 
 /**
 An ofetch `onRequestError` hook that turns retries off for a CORS failure (ofetch retries a failed GET once by default,
@@ -14,7 +14,7 @@ const api = createFetch({fetch: corsFetch, defaults: {onRequestError: stopCorsRe
 ```
 */
 export const stopCorsRetry = (context: {error?: unknown; options: {retry?: number | false}}): void => {
-	if (isCorsError(context.error)) {
+	if (getCorsError(context.error) !== undefined) {
 		context.options.retry = false;
 	}
 };

@@ -1,4 +1,4 @@
-import {isCorsError} from '../errors/is-cors-error.js';
+import {getCorsError} from '../errors/is-cors-error.js';
 
 type Until = (response?: Response, error?: Error) => boolean | Promise<boolean>;
 
@@ -20,4 +20,4 @@ const api = wretch('https://api.example.com').fetchPolyfill(corsFetch).middlewar
 ```
 */
 export const untilCors = (until: Until = defaultUntil): Until =>
-	async (response, error) => isCorsError(error) || until(response, error);
+	async (response, error) => getCorsError(error) !== undefined || until(response, error);

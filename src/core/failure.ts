@@ -13,7 +13,7 @@ import {runProbes} from './probes.js';
 import {readFailure} from './context.js';
 import {triage} from './triage.js';
 import {decide, type Unknown, type VerdictFacts} from './verdict.js';
-import type {AlternativeWhy, Diagnosis, FailureContext, NormalizedOptions, Verdict} from './types.js';
+import type {AlternativeWhy, Diagnosis, FailureContext, NormalizedOptions, RelayShape, Verdict} from './types.js';
 
 // The diagnosis of one failed request: everything corsFetch loads with `import()` on the first failure (cors-fetch.ts).
 // The decisions are the pure steps triage.ts (before the probes) and verdict.ts (after); this file only does the I/O
@@ -230,19 +230,22 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 	if (await csp && finding.verdict.kind !== 'not-cross-origin') {
 		finding = {verdict: CSP, evidence: []};
 	}
-	const relay = options.devRelay === false ? undefined : options.devRelay ?? (globalThis as {__corsDoctorRelay?: unknown}).__corsDoctorRelay;
-	if (typeof relay === 'string' && finding.verdict.kind === 'cors' && finding.evidence.length > 0) {
+	const ask = options.devRelay === false ? undefined : options.devRelay ?? (globalThis as {__corsDoctorRelay?: unknown}).__corsDoctorRelay;
+	if (typeof ask === 'function' && finding.verdict.kind === 'cors' && finding.evidence.length > 0) {
 		// Development: the relay on the dev server reads the headers from Node, so a code the probes inferred becomes the
-		// exact one (policy verdicts, which need no probe, are already certain).
-		// Loaded only where a relay is announced: production pages never download it.
-		const [{askRelay}, {relayVerdict}] = await Promise.all([import('../dev/relay-client.js'), import('../dev/relay-verdict.js')]);
-		const exact = relayVerdict(await askRelay(relay, {
-			url: context.url,
-			method: context.method,
-			headers: context.headers.map(header => header.name),
-			credentials: context.credentials,
-			pageOrigin: context.pageOrigin,
-		}, {fetch, ...(context.signal && {signal: context.signal})}));
+		// exact one (policy verdicts, which need no probe, are already certain). Only the shape leaves the page.
+		const [answer, {relayVerdict}] = await Promise.all([
+			(ask as (shape: RelayShape) => Promise<unknown>)({
+				// The real path (the relay must check this URL), without query, fragment or userinfo.
+				url: new URL(context.url).origin + new URL(context.url).pathname,
+				method: context.method,
+				headers: context.headers.map(header => header.name),
+				credentials: context.credentials,
+				pageOrigin: context.pageOrigin,
+			}).catch(() => undefined),
+			import('../dev/relay-verdict.js'),
+		]);
+		const exact = relayVerdict(answer as Parameters<typeof relayVerdict>[0]);
 		if (exact) {
 			return toDiagnosis(context, finding, plan.unprobed, exact);
 		}

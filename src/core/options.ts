@@ -40,8 +40,8 @@ export const normalizeOptions = (options: CorsFetchOptions = {}): NormalizedOpti
 			fail(name, 'a boolean', merged[name]);
 		}
 	}
-	if (merged.devRelay !== undefined && merged.devRelay !== false && typeof merged.devRelay !== 'string') {
-		fail('devRelay', 'a URL path or false', merged.devRelay);
+	if (merged.devRelay !== undefined && merged.devRelay !== false && typeof merged.devRelay !== 'function') {
+		fail('devRelay', 'a function or false', merged.devRelay);
 	}
 	const rate = merged.probeSampleRate;
 	if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {

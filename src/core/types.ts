@@ -61,11 +61,12 @@ export interface CorsFetchOptions {
 	/** Time in ms, from the call, within which a failure must be classified (`createClient` sets it from ky's `timeout`). Default: none. */
 	readonly diagnosisTimeout?: number;
 	/**
-	The development relay's endpoint (`cors-doctor/vite` or the `cors-doctor/dev` middleware on the page's dev server):
-	after a CORS failure the classifier sends it the request's shape and takes its exact, certain answer. Default: the
-	path the Vite plugin announces in development (`globalThis.__corsDoctorRelay`), else off. `false` turns it off.
+	Asks the development relay (`cors-doctor/vite`, or the `cors-doctor/dev` middleware on your dev server) about a failed
+	request's shape; the classifier then takes its exact, certain answer. Default: the hook the Vite plugin installs on dev
+	pages (`globalThis.__corsDoctorRelay`), else off. With the middleware: `shape => askRelay('/__cors-doctor/relay', shape)`
+	(from `cors-doctor/dev`). `false` turns it off.
 	*/
-	readonly devRelay?: string | false;
+	readonly devRelay?: ((shape: RelayShape) => Promise<unknown>) | false;
 	/** Print one grouped console line per diagnosis (code, fix, and that the neighbouring CORS errors are probes). Default: on in development builds. */
 	readonly devConsole?: boolean;
 }
@@ -81,8 +82,17 @@ export interface NormalizedOptions {
 	readonly probeBudget: number;
 	readonly probeSampleRate: number;
 	readonly diagnosisTimeout: number;
-	readonly devRelay: string | false | undefined;
+	readonly devRelay: ((shape: RelayShape) => Promise<unknown>) | false | undefined;
 	readonly devConsole: boolean | undefined;
+}
+
+/** What the classifier tells the development relay: the failed request's shape, never a value, body or query. */
+export interface RelayShape {
+	readonly url: string;
+	readonly method: string;
+	readonly headers: readonly string[];
+	readonly credentials: RequestCredentials;
+	readonly pageOrigin: string;
 }
 
 /** A CORS-unsafe request header of the failed request: its name and why it triggers a preflight (never its value). */

@@ -1,8 +1,8 @@
 import type {CorsCode} from '../codes.js';
 import type {Hint} from './types.js';
 
-// Per code: the message reason (`$` = the quoted names), then the fix as header letters (see FIX). Terse on purpose:
-// this table ships in the 3 kB core, the explanations live in docs/errors/<CODE>.md.
+// Per code: the message reason (`$` marks where the quoted names go), then the fix as header letters (see `fix` in
+// hintsFor). Terse on purpose: this table loads with the diagnosis, the explanations live in docs/errors/<CODE>.md.
 const TABLE: {readonly [C in CorsCode]?: readonly [reason: string, fix?: string]} = {
 	ORIGIN_NOT_ALLOWED: ['the response does not allow this origin', 'o'],
 	ERROR_RESPONSE_WITHOUT_CORS: ['this response lacks CORS headers (likely an error status)', 'o'],
@@ -11,24 +11,30 @@ const TABLE: {readonly [C in CorsCode]?: readonly [reason: string, fix?: string]
 	METHOD_NOT_ALLOWED: ['the preflight does not allow method $', 'm'],
 	HEADER_NOT_ALLOWED: ['the preflight does not allow request header $', 'h'],
 	PREFLIGHT_REJECTED: ['the preflight for $ was rejected', 'pmhk'],
-	HEADER_NOT_EXPOSED: ['response header $ is not exposed', 'e'],
+	HEADER_NOT_EXPOSED: ['response header $ is not exposed to the page', 'e'],
 	CSP_BLOCKED: ['the page\'s Content-Security-Policy forbids it', 's'],
 	MIXED_CONTENT: ['an https page cannot fetch http'],
 	LOCAL_NETWORK_ACCESS: ['a public page cannot reach a private address'],
 	SCHEME_NOT_SUPPORTED: ['only http(s) can be fetched cross-origin'],
 	MODE_SAME_ORIGIN: ['mode "same-origin" forbids cross-origin requests'],
 	NO_CORS_REDIRECT_MODE: ['mode "no-cors" needs redirect "follow"'],
-	OPAQUE_RESPONSE: ['a "no-cors" response cannot be read'],
+	OPAQUE_RESPONSE: ['its "no-cors" response cannot be read'],
 	UNDETERMINED: ['the cause is undetermined ($)'],
 };
 
-/** The reason part of a CorsError message. */
-export const describe = (code: CorsCode, names: readonly string[] = []): string => {
+// The request itself went through for these: only reading the response failed, so the message must not say "blocked".
+const SUCCEEDED: ReadonlySet<CorsCode> = new Set(['HEADER_NOT_EXPOSED', 'OPAQUE_RESPONSE']);
+
+/**
+The message after the request line: `was blocked: <reason>`, or `succeeded, but <reason>` for a request that went through.
+The names go in through a replacer function: a string replacement would expand `$&`, `` $` `` and `$'` inside a header name.
+*/
+export const messageReason = (code: CorsCode, names: readonly string[] = []): string => {
 	const reason = TABLE[code]?.[0] ?? 'CORS failed';
 	// A refused preflight names its triggers when known: `the preflight for "PUT", "x-api-key" was rejected`.
 	const text = code === 'PREFLIGHT_REJECTED' && names.length === 0 ? reason.replace(' for $', '') : reason;
-	// A function, so `$&`, `$'` and `` $` `` in a header name are not read as replacement patterns.
-	return text.replace('$', () => code === 'UNDETERMINED' ? names.join() : '"' + names.join('", "') + '"');
+	return (SUCCEEDED.has(code) ? 'succeeded, but ' : 'was blocked: ')
+		+ text.replace('$', () => code === 'UNDETERMINED' ? names.join() : '"' + names.join('", "') + '"');
 };
 
 /**

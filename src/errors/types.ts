@@ -6,10 +6,7 @@ export type Confidence = 'certain' | 'likely' | 'possible';
 /** The name of a diagnostic probe (see DESIGN section 6). */
 export type ProbeName = 'reach' | 'simple' | 'simple-manual' | 'credentialed' | 'header' | 'control';
 
-/**
-What a probe ended with. `ok` is a readable CORS response of any status; `cancelled`: sent, then cancelled because the
-verdict no longer depended on its answer.
-*/
+/** What a probe ended with. `ok` is a readable CORS response of any status. */
 export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'timeout' | 'aborted' | 'cancelled';
 
 /**
@@ -34,20 +31,11 @@ export interface Probe {
 	readonly status?: number;
 	readonly ms: number;
 	/**
-	Where the outcome comes from when it is not this diagnosis's own probe: `original` (the failed request was this very
-	probe), `cache` (an earlier verdict for the same request, reused), `origin` (an earlier wave on another URL of the
-	same origin, used when the probe budget was spent).
+	Where the fact came from: `probe` (sent for this failure; the default when absent), `original` (the failed request was
+	this very probe: a plain GET is the simple probe), `origin` (learned from an earlier wave on another URL of the same
+	origin), `cache` (a verdict for an identical failure, reused).
 	*/
-	readonly from?: 'original' | 'cache' | 'origin';
-}
-
-/** Another cause consistent with the evidence, and how to tell it from the verdict's. */
-export interface Alternative {
-	readonly code: CorsCode;
-	/** What distinguishes it, in plain words. */
-	readonly tellsApart: string;
-	/** The exact `cors-doctor check` command that settles it from a machine that can read the headers. */
-	readonly check: string;
+	readonly from?: 'probe' | 'original' | 'origin' | 'cache';
 }
 
 /**
@@ -91,24 +79,75 @@ export interface Hint {
 /** Why a classification is `UNDETERMINED`. */
 export type UndeterminedReason = 'probes-disabled' | 'timeout';
 
-/** The redacted, versioned telemetry form of a `CorsError` (`error.toJSON()`). */
-export interface CorsErrorJSON {
-	readonly schemaVersion: 1;
-	readonly name: 'CorsError';
+/**
+Another code the same failure could be, and how to tell them apart. The page cannot read the headers the browser hid, so
+an inferred verdict can have rivals; the Node checker reads those headers and settles it.
+
+@example
+```
+{code: 'ERROR_RESPONSE_WITHOUT_CORS', tellsApart: 'the URL answers an error status without CORS headers',
+	check: 'cors-doctor check https://api.example.com/items --origin https://app.example.com'}
+```
+*/
+export interface Alternative {
 	readonly code: CorsCode;
+	/** What distinguishes it from the verdict, in plain words. */
+	readonly tellsApart: string;
+	/** The exact `cors-doctor check <url> --origin … [--method …] [--header …]` command that settles it. */
+	readonly check: string;
+}
+
+/**
+What each code adds to a `CorsError`, in the manner of zod's issue union: narrowing on `code` narrows these fields.
+Codes not listed here have `names: []` and no `reason`.
+*/
+export interface CorsErrorDetails {
+	/** The method the preflight does not allow. */
+	METHOD_NOT_ALLOWED: {readonly names: readonly [method: string]; readonly reason?: undefined};
+	/** The request-header names the preflight does not allow (at least one). */
+	HEADER_NOT_ALLOWED: {readonly names: readonly [string, ...string[]]; readonly reason?: undefined};
+	/** The response-header names that read `null` on a CORS response (at least one). */
+	HEADER_NOT_EXPOSED: {readonly names: readonly [string, ...string[]]; readonly reason?: undefined};
+	UNDETERMINED: {readonly names: readonly []; readonly reason: UndeterminedReason};
+}
+
+/** The fields `code` decides (see `CorsErrorDetails`). */
+export type CorsErrorDetail<C extends CorsCode> = C extends keyof CorsErrorDetails ? CorsErrorDetails[C] : {readonly names: readonly []; readonly reason?: undefined};
+
+/** The data fields every `CorsError` has, whatever its code. Declared once: the class, `toJSON()` and `CorsErrorJSON` derive from it. */
+export interface CorsErrorBase {
+	/** How sure the verdict is: `certain` (a static fact or a header), `likely` (from probes), `possible` (a fallback). */
 	readonly confidence: Confidence;
-	readonly message: string;
+	/** The failed request, redacted (see `redactUrl`). */
 	readonly request: RequestSummary;
+	/** The probes that support the verdict (empty for static facts). */
 	readonly evidence: readonly Probe[];
+	/** The response headers that fix it, and on which response. */
 	readonly hints: readonly Hint[];
+	/** The page explaining the code, for this version: `https://unpkg.com/cors-doctor@<version>/docs/errors/<CODE>.md`. */
 	readonly docsUrl: string;
+	/** Stable grouping key for error trackers: `['CorsError', code, method, targetOrigin]`. */
 	readonly fingerprint: readonly string[];
-	/** The header or method names the code is about (HEADER_NOT_ALLOWED, METHOD_NOT_ALLOWED, HEADER_NOT_EXPOSED). */
-	readonly names: readonly string[];
-	readonly reason?: UndeterminedReason;
-	/** Unsafe header names the probes did not cover. */
+	/** Unsafe header names the probes did not cover (over the cap of 3): the verdict cannot speak for them. */
 	readonly unprobed: readonly string[];
+	/** Other codes the same failure could be, most likely first, each with the checker command that tells them apart. Empty when the verdict is certain. */
 	readonly alternatives: readonly Alternative[];
+	/**
+	Whether the failed request may have reached the server and run there. `false` only when the browser provably stopped it
+	before sending (a static fact, or a failed preflight). Matters before retrying a non-idempotent request (POST, PATCH).
+	*/
 	readonly mayHaveRun: boolean;
+	/** Where the verdict comes from: `browser` (static facts and probes in the page) or `relay` (the development relay's exact check). */
 	readonly source: 'browser' | 'relay';
 }
+
+/** Every data field of a `CorsError` with code `C`. Adding a field fails to compile until `toJSON()` lists it (`JSON_FIELDS` in CorsError.ts). */
+export type CorsErrorFields<C extends CorsCode = CorsCode> = CorsErrorBase & {readonly code: C} & CorsErrorDetail<C>;
+
+/** The redacted, versioned telemetry form of a `CorsError` (`error.toJSON()`). Version 2 added `alternatives` and `mayHaveRun`. */
+export type CorsErrorJSON<C extends CorsCode = CorsCode> = C extends CorsCode ? CorsErrorFields<C> & {
+	readonly schemaVersion: 2;
+	readonly name: 'CorsError';
+	/** The redacted message (see `redactUrl`). */
+	readonly message: string;
+} : never;

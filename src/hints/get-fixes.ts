@@ -5,6 +5,7 @@ import {factsOf, type Facts} from './facts.js';
 import type {CodeFixes, FixInput, Fixes, GetFixesOptions, HeaderLine, StackFix} from './model.js';
 import {STACK_IDS, STACKS} from './stacks/index.js';
 import type {CorsPolicy, StackId} from './types.js';
+import {docsUrl} from '../errors/docs-url.js';
 
 /**
 The fixes for a failed cross-origin request: what the browser checked and got, the exact response header lines
@@ -83,7 +84,7 @@ function codeFixes(code: CorsCode, facts: Facts, policy: CorsPolicy, stacks: rea
 		checkFirst: entry.checkFirst.map(id => ({id, text: CHECK_FIRST[id]})),
 		security: securityFor(entry.fixIn, facts.credentials).map(id => ({id, text: SECURITY[id]})),
 		uploads: uploadNotes(own),
-		docsUrl: `https://unpkg.com/cors-doctor/docs/errors/${code}.md`,
+		docsUrl: docsUrl(code),
 	};
 }
 

@@ -101,7 +101,7 @@ export interface CodeFixes {
 	readonly security: readonly Note[];
 	/** File-upload advice, when the request can carry a body. */
 	readonly uploads: readonly string[];
-	/** `https://unpkg.com/cors-doctor/docs/errors/<CODE>.md` */
+	/** `https://unpkg.com/cors-doctor@<version>/docs/errors/<CODE>.md` (see `docsUrl`) */
 	readonly docsUrl: string;
 }
 

@@ -1,12 +1,25 @@
-import {checkRedirect, corsCheck, explainRequest, getHeader, isSafelistedMethod, preflightCheck, serializeRequestOrigin, type PreflightReason} from '../rules/index.js';
+import {redactUrl} from '../errors/redact.js';
+import {
+	checkedRequestOf,
+	checkRedirect,
+	corsCheck,
+	explainRequest,
+	getHeader,
+	headerLines,
+	isRedirectStatus,
+	isSafelistedMethod,
+	preflightCheck,
+	serializeRequestOrigin,
+	unexposedHeaders,
+	type PreflightReason,
+} from '../rules/index.js';
 import type {CheckedRequest, RawResponse} from '../rules/types.js';
 import {CheckNetworkError} from './errors/CheckNetworkError.js';
 import {normalizeCheckOptions, type NormalizedCheckOptions} from './options.js';
-import {redactUrl, toProblem, type ProblemContext} from './problems.js';
+import {toProblem, type ProblemContext} from './problems.js';
 import type {CheckCorsOptions, CheckResult, Exchange, Problem} from './types.js';
 
 const USER_AGENT = 'cors-doctor';
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
 Check a URL's CORS configuration for a page origin, spec-exactly, from Node.
@@ -35,7 +48,7 @@ export async function checkCors(url: string | URL, options: CheckCorsOptions): P
 	const credentials = input.credentials ? 'include' : 'omit';
 	const explained = explainRequest(input.url.href, {method: input.method, headers: input.headers.map(([name, value]) => [name, value]), credentials, mode: 'cors'}, input.origin);
 	const unsafeNames = explained.requestHeaders;
-	const request: CheckedRequest = {origin: input.origin, credentials, method: input.method, headers: unsafeNames};
+	const request = checkedRequestOf(explained);
 	if (!explained.crossOrigin) {
 		return {
 			ok: true,
@@ -89,7 +102,7 @@ export async function checkCors(url: string | URL, options: CheckCorsOptions): P
 	let actual: CheckResult['actual'];
 	const redirectPreflights: Exchange[] = [];
 	if (input.method === 'GET' || input.method === 'HEAD') {
-		actual = await followActual(input, request, explained.preflight, problems, context, async (target, origin, hop) => {
+		actual = await followActual(input, request, explained.preflight, problems, notes, context, async (target, origin, hop) => {
 			const {exchange: sent, passed} = await preflightPassed(target, origin, hop);
 			if (sent) {
 				redirectPreflights.push(sent);
@@ -99,7 +112,7 @@ export async function checkCors(url: string | URL, options: CheckCorsOptions): P
 		});
 	} else {
 		actual = {skipped: 'unsafe-method'};
-		notes.push(`The actual ${input.method} request was not sent: it could change data on the server. Only the preflight was checked.`);
+		notes.push(`The actual ${input.method} request was not sent: it could change data on the server. Only the preflight was checked${input.expectHeaders.length > 0 ? ', so the exposed headers were not' : ''}.`);
 	}
 
 	for (const problem of problems) {
@@ -127,6 +140,7 @@ async function followActual(
 	request: CheckedRequest,
 	needsPreflight: boolean,
 	problems: Problem[],
+	notes: string[],
 	context: (origin: string, status?: number) => ProblemContext,
 	preflightAt: (target: string, origin: string, hop: number) => Promise<boolean>,
 ): Promise<Exchange[]> {
@@ -139,7 +153,7 @@ async function followActual(
 		const response = await input.transport({url: target, method: input.method, headers: sent, timeout: input.timeout});
 		exchanges.push(exchange(target, input.method, sent, response));
 		const location = getHeader(response, 'location');
-		const isRedirect = REDIRECTS.has(response.status) && location !== null;
+		const isRedirect = isRedirectStatus(response.status) && location !== null;
 		const failure = corsCheck(response, {...request, origin});
 		if (failure) {
 			problems.push(toProblem(failure, isRedirect ? 'redirect' : 'actual', context(origin, response.status), hop));
@@ -147,6 +161,13 @@ async function followActual(
 		}
 
 		if (!isRedirect) {
+			// The page can read the response: now the headers it reads must be exposed to it.
+			const unexposed = unexposedHeaders(response, request.credentials, input.expectHeaders);
+			problems.push(...unexposed.map(exposure => toProblem(exposure, 'actual', context(origin, response.status), hop)));
+			for (const name of input.expectHeaders.filter(name => headerLines(response, name).length === 0)) {
+				notes.push(`The response has no ${name} header at all: the page reads null whatever Access-Control-Expose-Headers says.`);
+			}
+
 			return exchanges;
 		}
 

@@ -1,3 +1,4 @@
+import {docsUrl} from '../errors/docs-url.js';
 import type {CheckResult, Exchange, Problem} from './types.js';
 
 export interface FormatOptions {
@@ -17,7 +18,7 @@ The human report: what was sent, what came back (the CORS-relevant headers), eac
 
 @example
 ```
-console.log(formatCheckResult(await checkCors(url, {origin}), {color: process.stdout.isTTY}));
+console.log(formatCheckResult(await checkCors(url, {origin: 'https://app.example.com'}), {color: process.stdout.isTTY}));
 ```
 */
 export function formatCheckResult(result: CheckResult, options: FormatOptions = {}): string {
@@ -90,6 +91,6 @@ function problemLines(problem: Problem, paint: ReturnType<typeof palette>): stri
 		}
 	}
 
-	lines.push(paint.dim(`  docs: docs/errors/${problem.code}.md`));
+	lines.push(paint.dim(`  docs: ${docsUrl(problem.code)}`));
 	return lines;
 }

@@ -1,4 +1,4 @@
-import {isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod} from '../rules/index.js';
+import {isForbiddenMethod, isForbiddenRequestHeader, isHttpToken, normalizeMethod} from '../rules/index.js';
 import {CheckInputError} from './errors/CheckInputError.js';
 import {fetchTransport, nodeTransport} from './transport.js';
 import type {CheckCorsOptions, Transport} from './types.js';
@@ -12,13 +12,12 @@ export interface NormalizedCheckOptions {
 	/** The header entries a page would set: names as given, value given or a harmless dummy. */
 	readonly headers: ReadonlyArray<readonly [string, string]>;
 	readonly credentials: boolean;
+	/** Response-header names the page reads, lowercase. */
+	readonly expectHeaders: readonly string[];
 	readonly timeout: number;
 	readonly maxRedirects: number;
 	readonly transport: Transport;
 }
-
-// RFC 9110 token: what a method and a header name must be.
-const token = /^[!#$%&'*+\-.^`|~\w]+$/;
 
 /**
 The value sent for a header given by name only. It must never be a real secret, and it should make the
@@ -52,6 +51,7 @@ export function normalizeCheckOptions(url: string | URL, options: CheckCorsOptio
 		method: parseMethod(options.method ?? 'GET'),
 		headers: (options.headers ?? []).map(header => parseHeader(header)),
 		credentials: parseBoolean('credentials', options.credentials ?? false),
+		expectHeaders: parseExpectHeaders(options.expectHeaders ?? []),
 		timeout: parsePositive('timeout', options.timeout ?? 10_000),
 		maxRedirects: parsePositive('maxRedirects', options.maxRedirects ?? 20, true),
 		// Resolved at call time so a fetch patched after import (msw) is the one used.
@@ -105,7 +105,7 @@ export function parseOrigin(input: unknown): string {
 }
 
 function parseMethod(input: unknown): string {
-	if (typeof input !== 'string' || !token.test(input)) {
+	if (typeof input !== 'string' || !isHttpToken(input)) {
 		throw new CheckInputError('INVALID_METHOD', `Invalid method "${String(input)}": a method is a single token such as GET or PUT.`);
 	}
 
@@ -118,7 +118,7 @@ function parseMethod(input: unknown): string {
 
 function parseHeader(input: unknown): readonly [string, string] {
 	const [name, value] = typeof input === 'string' ? [input, undefined] : (Array.isArray(input) ? input as unknown[] : [undefined, undefined]);
-	if (typeof name !== 'string' || !token.test(name)) {
+	if (typeof name !== 'string' || !isHttpToken(name)) {
 		throw new CheckInputError('INVALID_HEADER_NAME', `Invalid header name "${String(name)}": a header name is a single token with no spaces or colons, e.g. x-api-key.`);
 	}
 
@@ -132,6 +132,20 @@ function parseHeader(input: unknown): readonly [string, string] {
 	}
 
 	return entry;
+}
+
+function parseExpectHeaders(input: unknown): string[] {
+	if (!Array.isArray(input)) {
+		throw new CheckInputError('INVALID_OPTION', 'The `expectHeaders` option must be an array of response-header names.');
+	}
+
+	return input.map((name: unknown) => {
+		if (typeof name !== 'string' || !isHttpToken(name)) {
+			throw new CheckInputError('INVALID_HEADER_NAME', `Invalid response-header name "${String(name)}" in \`expectHeaders\`: a header name is a single token, e.g. x-total-count.`);
+		}
+
+		return name.toLowerCase();
+	});
 }
 
 function parseBoolean(option: string, value: unknown): boolean {

@@ -1,4 +1,6 @@
 import type {Phase} from '../codes.js';
+import {redactUrl} from '../errors/redact.js';
+import {isHttpToken} from '../rules/http.js';
 import type {SpecFailure} from '../rules/types.js';
 import type {Problem} from './types.js';
 
@@ -22,9 +24,7 @@ const where: Record<Phase, string> = {
 /** Turn a spec failure into a Problem: plain words plus the exact lines that fix it. Pure. */
 export function toProblem(failure: SpecFailure, phase: Phase, context: ProblemContext, hop?: number): Problem {
 	const {message, fix} = explain(failure, phase, context);
-	// A Location with userinfo carries a password: never echo it into reports or telemetry.
-	const seen = failure.code === 'REDIRECT_HAS_USERINFO' && failure.seen !== null ? redactUrl(failure.seen) : failure.seen;
-	return {...failure, seen, phase, ...(hop === undefined ? {} : {hop}), message, fix};
+	return {...failure, phase, ...(hop === undefined ? {} : {hop}), message, fix};
 }
 
 function explain(failure: SpecFailure, phase: Phase, context: ProblemContext): {message: string; fix: string[]} {
@@ -132,7 +132,17 @@ function explain(failure: SpecFailure, phase: Phase, context: ProblemContext): {
 		case 'REDIRECT_HAS_USERINFO': {
 			return {
 				message: 'The redirect Location contains a user name or password; browsers refuse to follow it for a CORS request. Send credentials in the Authorization header instead.',
-				fix: failure.seen ? [`Location: ${stripUserinfo(failure.seen)}`] : [],
+				// `seen` is already redacted (no userinfo, query or ids): the fix shows the shape of the Location to send.
+				fix: failure.seen ? [`Location: ${redactUrl(failure.seen)}`] : [],
+			};
+		}
+
+		case 'HEADER_NOT_EXPOSED': {
+			const name = failure.param ?? '';
+			const star = failure.detail === 'wildcard-with-credentials' ? ' With credentials, "*" is only the literal name "*": list the header by name.' : '';
+			return {
+				message: `The response sends header "${name}", but Access-Control-Expose-Headers is ${seen}: page JavaScript reads it as null.${star}`,
+				fix: [`Access-Control-Expose-Headers: ${addToList(failure.seen, name, true)}`],
 			};
 		}
 
@@ -163,38 +173,13 @@ function withCredentials(lines: string[], context: ProblemContext): string[] {
 
 /** The seen list (minus unparsable items) plus the missing item; header names compare case-insensitively. */
 function addToList(seen: string | null, item: string, caseInsensitive: boolean): string {
-	const items = (seen ?? '').split(',').map(entry => entry.trim()).filter(entry => entry !== '' && /^[!#$%&'*+\-.^`|~\w]+$/.test(entry));
+	const items = (seen ?? '').split(',').map(entry => entry.trim()).filter(entry => entry !== '' && isHttpToken(entry));
 	const same = (a: string, b: string) => caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b;
 	if (!items.some(entry => same(entry, item))) {
 		items.push(item);
 	}
 
 	return items.join(', ');
-}
-
-/** The URL with its password replaced by `***`. */
-export function redactUrl(value: string): string {
-	try {
-		const url = new URL(value);
-		if (url.password) {
-			url.password = '***';
-		}
-
-		return url.href;
-	} catch {
-		return value;
-	}
-}
-
-function stripUserinfo(location: string): string {
-	try {
-		const url = new URL(location);
-		url.username = '';
-		url.password = '';
-		return url.href;
-	} catch {
-		return location;
-	}
 }
 
 function capitalize(text: string): string {

@@ -60,9 +60,10 @@ function parseEvent(event: unknown): CorsErrorJSON {
 		return fail('expected an object.');
 	}
 
-	const json = event as Partial<CorsErrorJSON>;
-	if (json.schemaVersion !== 1) {
-		fail(`unsupported schemaVersion ${JSON.stringify(json.schemaVersion)} (this version reads 1).`);
+	const json = event as Omit<Partial<CorsErrorJSON>, 'schemaVersion'> & {schemaVersion?: number};
+	// Version 1 events (logged before alternatives and mayHaveRun existed) carry everything replay reads.
+	if (json.schemaVersion !== 1 && json.schemaVersion !== 2) {
+		fail(`unsupported schemaVersion ${JSON.stringify(json.schemaVersion)} (this version reads 1 and 2).`);
 	}
 
 	if (!isCode(json.code)) {

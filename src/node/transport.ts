@@ -104,7 +104,7 @@ function kindOf(error: unknown): NetworkFailureKind {
 	}
 }
 
-const describe: Record<NetworkFailureKind, string> = {
+const FAILURE_WORDS: Record<NetworkFailureKind, string> = {
 	refused: 'connection refused',
 	dns: 'host name not found',
 	reset: 'the connection closed without a response',
@@ -114,5 +114,5 @@ const describe: Record<NetworkFailureKind, string> = {
 
 function networkError(kind: NetworkFailureKind, url: string, cause: unknown): CheckNetworkError {
 	const detail = kind === 'other' && cause instanceof Error ? `: ${cause.message}` : '';
-	return new CheckNetworkError(kind, url, `${describe[kind]}${detail} (${new URL(url).host})`, {cause});
+	return new CheckNetworkError(kind, url, `${FAILURE_WORDS[kind]}${detail} (${new URL(url).host})`, {cause});
 }

@@ -31,6 +31,11 @@ export interface CheckCorsOptions {
 	readonly headers?: readonly HeaderInput[];
 	/** The page uses `credentials: 'include'`. Default false. The checker never sends cookies. */
 	readonly credentials?: boolean;
+	/**
+	Response-header names the page reads (`response.headers.get(name)`): each one the response sends without exposing it
+	through `Access-Control-Expose-Headers` is a `HEADER_NOT_EXPOSED` problem. Checked on the final GET/HEAD response.
+	*/
+	readonly expectHeaders?: readonly string[];
 	/** Per request, in milliseconds. Default 10 000. */
 	readonly timeout?: number;
 	/** Default 20, like browsers. */
@@ -82,7 +87,7 @@ export interface CheckResult {
 	readonly origin: string;
 	readonly method: string;
 	readonly credentials: boolean;
-	/** The OPTIONS exchange, or why none was needed. */
+	/** The OPTIONS exchange, or why none was needed; absent when the preflight got no response (`PREFLIGHT_NETWORK_ERROR`). */
 	readonly preflight?: Exchange | {readonly skipped: 'not-needed'; readonly reasons: readonly string[]};
 	/** Preflights sent after a redirect, one per later hop that needed it. */
 	readonly redirectPreflights?: readonly Exchange[];

@@ -1,5 +1,5 @@
 import {getHeader, headerLines} from './http.js';
-import type {CheckedRequest, EngineNote, RawResponse, SpecFailure} from './types.js';
+import type {CheckedRequest, EngineNote, RawResponse, SpecFailure, SpecFailureDetails} from './types.js';
 
 const ACAO = 'access-control-allow-origin';
 const ACAC = 'access-control-allow-credentials';
@@ -13,7 +13,7 @@ function tryUrl(value: string): URL | undefined {
 }
 
 // Which part of a wrong-but-valid ACAO differs from the request origin: the sub-hint the remediation text keys on.
-function mismatchDetail(value: string, origin: string): string {
+function mismatchDetail(value: string, origin: string): SpecFailureDetails['ALLOW_ORIGIN_MISMATCH'] {
 	const allowed = tryUrl(value);
 	const requested = tryUrl(origin);
 	if (!allowed || !requested) {
@@ -123,6 +123,8 @@ function originFailure(response: RawResponse, request: CheckedRequest): SpecFail
 /**
 The Fetch standard's CORS check of one response (an actual response, a redirect hop, or a preflight), refined into the exact reason.
 Returns `undefined` on success. `request.origin` must already be the serialized request origin (`'null'` after a tainting redirect).
+
+Spec: https://fetch.spec.whatwg.org/#concept-cors-check
 
 @example
 ```

@@ -167,6 +167,8 @@ or invalid method, a body on GET/HEAD, ...) and for a relative URL with no page 
 Limits: for a `Request` input the body's type is gone (a stream body cannot be seen; its `Content-Type` header still counts), and a
 `Headers` object joins duplicate names into one value, where a record or array keeps them as separate entries.
 
+Spec: https://fetch.spec.whatwg.org/#main-fetch (step 5 of "main fetch": the CORS-preflight flag), https://fetch.spec.whatwg.org/#dom-request (the Request constructor)
+
 @example
 ```
 explainRequest('https://api.example.com/items', {method: 'patch', headers: {'X-Api-Key': 'k'}}, 'https://app.example.com');
@@ -301,9 +303,11 @@ export function explainRequest(input: string | URL | Request, init: RequestInit 
 /**
 The `CheckedRequest` that `corsCheck` and `preflightCheck` need, from an explanation. Without a page origin the origin is `'null'`.
 
+Spec: https://fetch.spec.whatwg.org/#cors-preflight-fetch
+
 @example
 ```
-preflightCheck(response, checkedRequestOf(explainRequest(url, init, 'https://app.example.com')));
+preflightCheck(response, checkedRequestOf(explainRequest(url, {method: 'PUT', headers: {'x-api-key': key}}, 'https://app.example.com')));
 ```
 */
 export function checkedRequestOf(explanation: RequestExplanation): CheckedRequest {

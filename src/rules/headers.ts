@@ -40,6 +40,8 @@ const LANGUAGE_VALUE = /^[0-9A-Za-z *,\-.;=]*$/;
 /**
 Whether `new Headers()` under the `request` guard silently drops this header (a forbidden request-header).
 
+Spec: https://fetch.spec.whatwg.org/#forbidden-request-header
+
 @example
 ```
 isForbiddenRequestHeader('Sec-Fetch-Mode', 'cors'); //=> true
@@ -69,6 +71,8 @@ export type HeaderReason =
 /**
 Why (name, value) is not a CORS-safelisted request-header, or `undefined` when it is. The value is normalized first, as `Headers` does.
 An unknown name reports `not-safelisted-name` before any value rule, because shortening its value would not help.
+
+Spec: https://fetch.spec.whatwg.org/#cors-safelisted-request-header
 
 @example
 ```
@@ -123,6 +127,8 @@ The names are exactly what `Access-Control-Request-Headers` lists (joined with `
 forbidden headers already dropped (see `isForbiddenRequestHeader`), duplicates as separate entries.
 
 When the safelisted values add up to more than 1024 bytes, all of those names become unsafe too (`total-size-over-1024`).
+
+Spec: https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
 
 @example
 ```

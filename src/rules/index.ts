@@ -1,5 +1,5 @@
 // The pure, spec-exact CORS core (WHATWG Fetch). No I/O and no Node imports: it ships in the browser bundle.
-export {normalizeMethod, isForbiddenMethod, isSafelistedMethod, isValidMethod} from './method.js';
+export {normalizeMethod, isForbiddenMethod, isSafelistedMethod} from './method.js';
 export {isForbiddenRequestHeader, safelistedHeaderReason, corsUnsafeRequestHeaderNames} from './headers.js';
 export type {HeaderReason} from './headers.js';
 export {explainRequest, checkedRequestOf} from './explain.js';
@@ -8,8 +8,8 @@ export {originOf, isPotentiallyTrustworthy, addressSpace, isMixedContent} from '
 export type {AddressSpace} from './origin.js';
 export {corsCheck} from './cors-check.js';
 export {preflightCheck} from './preflight.js';
-export {exposedHeaderNames, isReadableResponseHeader} from './exposed.js';
-export {checkRedirect, serializeRequestOrigin} from './redirect.js';
+export {exposedHeaderNames, isReadableResponseHeader, unexposedHeaders} from './exposed.js';
+export {checkRedirect, isRedirectStatus, serializeRequestOrigin} from './redirect.js';
 export {getHeader, headerLines, extractTokenList, isHttpToken} from './http.js';
 export type {TokenList} from './http.js';
 export {mimeEssence} from './mime.js';

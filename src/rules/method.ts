@@ -1,4 +1,4 @@
-import {asciiUpper, isHttpToken} from './http.js';
+import {asciiUpper} from './http.js';
 
 // The only methods `new Request()` upper-cases; everything else keeps its case and is then matched byte-exactly.
 const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
@@ -7,6 +7,8 @@ const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
 
 /**
 Normalizes a method as `new Request()` does: only `DELETE`, `GET`, `HEAD`, `OPTIONS`, `POST` and `PUT` are upper-cased.
+
+Spec: https://fetch.spec.whatwg.org/#concept-method-normalize
 
 @example
 ```
@@ -19,7 +21,11 @@ export function normalizeMethod(method: string): string {
 	return NORMALIZED.has(upper) ? upper : method;
 }
 
-/** Whether `new Request()` throws for this method: `CONNECT`, `TRACE`, `TRACK`, in any case. */
+/**
+Whether `new Request()` throws for this method: `CONNECT`, `TRACE`, `TRACK`, in any case.
+
+Spec: https://fetch.spec.whatwg.org/#forbidden-method
+*/
 export function isForbiddenMethod(method: string): boolean {
 	return FORBIDDEN.has(asciiUpper(method));
 }
@@ -27,6 +33,8 @@ export function isForbiddenMethod(method: string): boolean {
 /**
 Whether the method is a CORS-safelisted method (`GET`, `HEAD`, `POST`), compared byte-exactly after normalization.
 Normalizing first is idempotent, so passing an already normalized method is fine.
+
+Spec: https://fetch.spec.whatwg.org/#cors-safelisted-method
 
 @example
 ```
@@ -36,9 +44,4 @@ isSafelistedMethod('PATCH'); //=> false
 */
 export function isSafelistedMethod(method: string): boolean {
 	return SAFELISTED.has(normalizeMethod(method));
-}
-
-/** Whether `method` is syntactically a method (an HTTP token); `new Request()` throws otherwise. */
-export function isValidMethod(method: string): boolean {
-	return isHttpToken(method);
 }

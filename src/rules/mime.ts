@@ -1,12 +1,12 @@
-import {asciiLower, isHttpToken} from './http.js';
-
-const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+import {asciiLower, isHttpToken, normalizeHeaderValue} from './http.js';
 
 /**
 The essence (`type/subtype`, lower-cased) of a MIME type per the WHATWG MIME Sniffing "parse a MIME type", or `undefined` on failure.
 
 Only the type and subtype steps of that algorithm can fail; a bad parameter is skipped, never fatal. So the essence is all the
 CORS safelist needs, and the parameters are not parsed at all (`text/plain;garbage` is fine, `text/plain,` is not).
+
+Spec: https://mimesniff.spec.whatwg.org/#parse-a-mime-type
 
 @example
 ```
@@ -15,7 +15,8 @@ mimeEssence('text /plain'); //=> undefined
 ```
 */
 export function mimeEssence(input: string): string | undefined {
-	const value = input.replace(HTTP_WHITESPACE, '');
+	// "Remove any leading and trailing HTTP whitespace": the same trim as header value normalization.
+	const value = normalizeHeaderValue(input);
 	const slash = value.indexOf('/');
 	if (slash === -1) {
 		return undefined;

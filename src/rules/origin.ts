@@ -4,6 +4,8 @@ import {asciiLower} from './http.js';
 The serialized origin of a URL (`https://host[:port]`), or `'null'` for an opaque origin (`file:`, `data:`, ...).
 Throws a `TypeError` for an invalid URL.
 
+Spec: https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin
+
 @example
 ```
 originOf('HTTPS://Example.com:443/a?b'); //=> 'https://example.com'
@@ -31,6 +33,8 @@ function isLoopbackHost(hostname: string): boolean {
 /**
 Whether a URL is potentially trustworthy (Secure Contexts): `https:`/`wss:`, `localhost` and `*.localhost`, `127.0.0.0/8`, `[::1]`,
 `file:`, `data:`, `about:blank`/`about:srcdoc`. Such a URL is never mixed content.
+
+Spec: https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy
 
 @example
 ```
@@ -104,6 +108,8 @@ The Local Network Access address space of a host: an IP literal by its range, `l
 as local, and any other name as public (the real answer depends on DNS, which pure code cannot see).
 IPv4 is canonicalized first (`127.1`, `0x7f.1`), and IPv4-mapped IPv6 takes the space of its IPv4 address.
 
+Spec: https://wicg.github.io/local-network-access/#ip-address-space-heading
+
 @example
 ```
 addressSpace('192.168.0.1'); //=> 'local'
@@ -148,6 +154,8 @@ export function addressSpace(host: string): AddressSpace {
 /**
 Whether fetching `target` from a page at `pageUrl` is blocked as mixed content: an `https:` page and a target that is not
 potentially trustworthy (so `http://localhost` and `http://127.0.0.1` stay allowed). A relative target resolves against the page.
+
+Spec: https://w3c.github.io/webappsec-mixed-content/#should-block-fetch
 
 @example
 ```

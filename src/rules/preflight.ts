@@ -1,6 +1,7 @@
 import {corsCheck} from './cors-check.js';
 import {asciiLower, extractTokenList, getHeader, isListFailure} from './http.js';
 import {isSafelistedMethod} from './method.js';
+import {isRedirectStatus} from './redirect.js';
 import type {CheckedRequest, RawResponse, SpecFailure} from './types.js';
 
 const ACAM = 'access-control-allow-methods';
@@ -11,8 +12,11 @@ Validates a CORS-preflight response (the `OPTIONS` answer) for `request`, in the
 The first element is the failure the browser hits first; the rest are what the server must also fix. An empty array means the
 preflight passes.
 
-A 3xx stops the check after `PREFLIGHT_REDIRECT`: the headers of a redirect say nothing about the real endpoint. Another non-2xx
-status is reported and the headers are still checked, since the same handler answers the fixed OPTIONS.
+A redirect status (301, 302, 303, 307, 308) stops the check after `PREFLIGHT_REDIRECT`: the headers of a redirect say nothing
+about the real endpoint. Any other non-2xx status (300, 304 and 305 included) is `PREFLIGHT_STATUS`, and the headers are still
+checked, since the same handler answers the fixed OPTIONS.
+
+Spec: https://fetch.spec.whatwg.org/#cors-preflight-fetch (steps 6-7: a CORS check and an ok status, no redirect is followed)
 
 @example
 ```
@@ -26,7 +30,7 @@ preflightCheck(
 export function preflightCheck(response: RawResponse, request: CheckedRequest): SpecFailure[] {
 	const failures: SpecFailure[] = [];
 	const {status} = response;
-	if (status >= 300 && status < 400) {
+	if (isRedirectStatus(status)) {
 		const location = getHeader(response, 'location');
 		return [{code: 'PREFLIGHT_REDIRECT', seen: location === null ? `${status}` : `${status} ${location}`, expected: 'a 2xx status, not a redirect', detail: 'status'}];
 	}

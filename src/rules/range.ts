@@ -10,6 +10,8 @@ export interface SingleRange {
 The Fetch standard's "parse a single range header value" with whitespace not allowed: `bytes=N-M`, `bytes=N-` or `bytes=-M`,
 digits only, one range, start not after end. Returns `undefined` on failure.
 
+Spec: https://fetch.spec.whatwg.org/#simple-range-header-value
+
 @example
 ```
 parseSingleRange('bytes=100-200'); //=> {start: 100n, end: 200n}
@@ -36,7 +38,11 @@ export function parseSingleRange(value: string): SingleRange | undefined {
 	return {start, end};
 }
 
-/** Whether a `Range` value is CORS-safelisted: a single range that parses and has a start (suffix ranges need a preflight). */
+/**
+Whether a `Range` value is CORS-safelisted: a single range that parses and has a start (suffix ranges need a preflight).
+
+Spec: https://fetch.spec.whatwg.org/#cors-safelisted-request-header (the `range` case)
+*/
 export function isSimpleRange(value: string): boolean {
 	const range = parseSingleRange(value);
 	return range !== undefined && range.start !== null;

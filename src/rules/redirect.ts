@@ -1,7 +1,22 @@
+import {redactUrl} from '../errors/redact.js';
 import {originOf} from './origin.js';
 import type {SpecFailure} from './types.js';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+Whether `status` is a redirect status (https://fetch.spec.whatwg.org/#redirect-status): 301, 302, 303, 307 or 308.
+300, 304 and 305 are not: fetch hands them to the page as ordinary responses, and a preflight gets them as a non-ok status.
+
+@example
+```
+isRedirectStatus(308); //=> true
+isRedirectStatus(304); //=> false
+```
+*/
+export function isRedirectStatus(status: number): boolean {
+	return REDIRECT_STATUSES.has(status);
+}
 
 function tryOrigin(url: string): string | undefined {
 	try {
@@ -18,6 +33,8 @@ function sameOrigin(a: string | undefined, b: string | undefined): boolean {
 
 /**
 The `Origin` value a request sends: its serialized origin, or `'null'` once a redirect has tainted it.
+
+Spec: https://fetch.spec.whatwg.org/#serializing-a-request-origin
 
 @example
 ```
@@ -41,6 +58,8 @@ the spec checks every hop.
 - Taint: a hop from `lastURL` to another origin, where the request origin is not `lastURL`'s origin, makes later hops send `Origin: null`
   (A→B→A sends `null`; A→A and A→B keep `A`).
 
+Spec: https://fetch.spec.whatwg.org/#http-redirect-fetch
+
 @example
 ```
 checkRedirect({from: 'https://b.example/x', location: 'https://a.example/y', status: 302}, {requestOrigin: 'https://a.example', tainted: false});
@@ -52,7 +71,7 @@ export function checkRedirect(
 	state: {requestOrigin: string; tainted: boolean; mode?: RequestMode},
 ): {failure?: SpecFailure; next?: string; tainted: boolean} {
 	const {tainted} = state;
-	if (!REDIRECT_STATUSES.has(hop.status) || hop.location === null) {
+	if (!isRedirectStatus(hop.status) || hop.location === null) {
 		return {tainted};
 	}
 
@@ -80,13 +99,8 @@ export function checkRedirect(
 	if (mode === 'cors' && (next.username !== '' || next.password !== '')) {
 		// Response tainting is sticky: once a hop was cross-origin, even a redirect back home may not carry credentials.
 		if (!sameOrigin(requestOrigin, nextOrigin) || !sameOrigin(requestOrigin, fromOrigin) || tainted) {
-			// Never echo the password into reports or telemetry.
-			const redacted = new URL(next.href);
-			if (redacted.password !== '') {
-				redacted.password = '***';
-			}
-
-			return {tainted, failure: {code: 'REDIRECT_HAS_USERINFO', header: 'location', seen: redacted.href, expected: 'a location without user:password@'}};
+			// Never echo the user name or password into reports or telemetry.
+			return {tainted, failure: {code: 'REDIRECT_HAS_USERINFO', header: 'location', seen: redactUrl(next.href), expected: 'a location without user:password@'}};
 		}
 	}
 

@@ -73,6 +73,17 @@ describe('cors-doctor check, built, against every scenario', () => {
 		expect(stdout).not.toContain('\u001B[');
 	});
 
+	test('--expect-header reports an unexposed response header with its fix, and the docs line is a versioned URL', async () => {
+		const {code, stdout} = await cors(['check', server.url('header-not-exposed'), '--origin', server.page, '--expect-header', 'X-Total-Count']);
+		expect(code).toBe(1);
+		expect(stdout).toContain('HEADER_NOT_EXPOSED');
+		expect(stdout).toContain('Access-Control-Expose-Headers: x-total-count');
+		const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string};
+		expect(stdout).toContain(`docs: https://unpkg.com/cors-doctor@${version}/docs/errors/HEADER_NOT_EXPOSED.md`);
+		// Control: without the flag the same response is fine (the request itself succeeds).
+		expect((await cors(['check', server.url('header-not-exposed'), '--origin', server.page])).code).toBe(0);
+	});
+
 	test('--header "name: value" passes a safelisted value', async () => {
 		const {code} = await cors(['check', server.url('good-simple-get'), '--origin', server.page, '--header', 'content-type: text/plain']);
 		expect(code).toBe(0);

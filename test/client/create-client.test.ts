@@ -61,11 +61,10 @@ describe('createClient', () => {
 	test('diagnosis fits inside ky\'s per-attempt timeout: CorsError (UNDETERMINED timeout), not TimeoutError', async () => {
 		const fake = fakeFetch({delay: 2000});
 		const client = createClient({fetch: fake.fetch, timeout: 400, retry: 0});
-		const started = Date.now();
 		const error = await client.get(`${API}/slow`).catch((error: unknown) => error);
+		// ky races the whole custom fetch against its timeout: had the diagnosis overrun it, this would be ky's TimeoutError.
 		expect(error).not.toBeInstanceOf(TimeoutError);
 		expect(error).toMatchObject({name: 'CorsError', code: 'UNDETERMINED', reason: 'timeout'});
-		expect(Date.now() - started).toBeLessThan(400);
 	});
 
 	test('when the original request itself exceeds ky\'s timeout, ky\'s TimeoutError stands', async () => {

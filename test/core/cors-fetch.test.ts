@@ -256,7 +256,7 @@ describe('redaction', () => {
 			expect(text).not.toMatch(/s3cret|token|frag|user|pw@/);
 		}
 		expect(error.request.url).toBe(URL_);
-		expect(JSON.parse(json)).toMatchObject({schemaVersion: 1, code: 'ORIGIN_NOT_ALLOWED'});
+		expect(JSON.parse(json)).toMatchObject({schemaVersion: 2, code: 'ORIGIN_NOT_ALLOWED'});
 		expect(JSON.parse(json)).not.toHaveProperty('cause');
 	});
 });

@@ -4,6 +4,9 @@ import {CORS_CODES} from '../../src/codes';
 import {CorsError} from '../../src/errors/CorsError';
 import {formatHint} from '../../src/errors/describe';
 import type {RequestSummary} from '../../src/errors/types';
+import packageJson from '../../package.json' with {type: 'json'};
+
+const {version} = packageJson;
 
 const request: RequestSummary = {
 	method: 'GET',
@@ -31,7 +34,7 @@ describe('CorsError', () => {
 		expect(error.name).toBe('CorsError');
 		expect(Object.prototype.toString.call(error)).toBe('[object Error]');
 		expect(String(error).startsWith('CorsError: [cors-doctor] HEADER_NOT_ALLOWED')).toBe(true);
-		expect(error.docsUrl).toBe('https://unpkg.com/cors-doctor/docs/errors/HEADER_NOT_ALLOWED.md');
+		expect(error.docsUrl).toBe(`https://unpkg.com/cors-doctor@${version}/docs/errors/HEADER_NOT_ALLOWED.md`);
 		expect(error.fingerprint).toEqual(['CorsError', 'HEADER_NOT_ALLOWED', 'GET', 'https://api.example.com']);
 		expect(error.hints.map(formatHint)).toEqual(['Access-Control-Allow-Headers: x-api-key']);
 	});
@@ -48,7 +51,7 @@ describe('CorsError', () => {
 	test('toJSON is versioned and carries no cause', () => {
 		const json = JSON.parse(JSON.stringify(headerError()));
 		expect(json).toEqual({
-			schemaVersion: 1,
+			schemaVersion: 2,
 			name: 'CorsError',
 			code: 'HEADER_NOT_ALLOWED',
 			confidence: 'likely',
@@ -56,7 +59,7 @@ describe('CorsError', () => {
 			request,
 			evidence: [],
 			hints: [{header: 'Access-Control-Allow-Headers', value: 'x-api-key', on: 'preflight'}],
-			docsUrl: 'https://unpkg.com/cors-doctor/docs/errors/HEADER_NOT_ALLOWED.md',
+			docsUrl: `https://unpkg.com/cors-doctor@${version}/docs/errors/HEADER_NOT_ALLOWED.md`,
 			fingerprint: ['CorsError', 'HEADER_NOT_ALLOWED', 'GET', 'https://api.example.com'],
 			names: ['x-api-key'],
 			unprobed: [],
@@ -67,6 +70,50 @@ describe('CorsError', () => {
 		expect(JSON.stringify(headerError())).not.toContain('Failed to fetch');
 	});
 
+	test('toJSON lists its fields: an own property added to an instance never reaches telemetry', () => {
+		const error = headerError();
+		Object.assign(error, {secret: 'leak-me', config: {apiKey: 'k'}});
+		expect(Object.keys(error)).toContain('secret');
+		expect(JSON.stringify(error)).not.toContain('leak-me');
+		expect(Object.keys(error.toJSON()).sort()).toEqual([
+			'alternatives', 'code', 'confidence', 'docsUrl', 'evidence', 'fingerprint', 'hints', 'mayHaveRun', 'message', 'name', 'names', 'request', 'schemaVersion', 'source', 'unprobed',
+		]);
+	});
+
+	test('alternatives and mayHaveRun come from the init, with safe defaults', () => {
+		const alternatives = [{code: 'ERROR_RESPONSE_WITHOUT_CORS', tellsApart: 'an error status without CORS headers', check: 'cors-doctor check https://api.example.com/items --origin https://app.example.com'}] as const;
+		const error = new CorsError({code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely', request, alternatives, mayHaveRun: false});
+		expect(error.alternatives).toEqual(alternatives);
+		expect(error.mayHaveRun).toBe(false);
+		expect(error.toJSON()).toMatchObject({alternatives, mayHaveRun: false});
+		expect(headerError()).toMatchObject({alternatives: [], mayHaveRun: true});
+		const command = new CorsError({code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely', request, alternatives: [{...alternatives[0], check: 'cors-doctor check https://api.example.com/users/12345?key=s3cret --origin https://app.example.com'}]});
+		expect(command.alternatives[0]!.check).toBe('cors-doctor check https://api.example.com/users/:id --origin https://app.example.com');
+	});
+
+	test.each(["x-$'", 'x-$`', 'x-$&', 'x-$$', 'x-$1'])('a name with %s goes into the message verbatim', name => {
+		const error = new CorsError({code: 'HEADER_NOT_ALLOWED', confidence: 'likely', request, names: [name]});
+		expect(error.message).toBe(`[cors-doctor] HEADER_NOT_ALLOWED: GET https://api.example.com/items was blocked: the preflight does not allow request header "${name}".`);
+	});
+
+	test.each([
+		['HEADER_NOT_EXPOSED', ['x-total'], 'succeeded, but response header "x-total" is not exposed to the page.'],
+		['OPAQUE_RESPONSE', [], 'succeeded, but its "no-cors" response cannot be read.'],
+	] as const)('%s does not call a request that went through "blocked"', (code, names, tail) => {
+		const error = new CorsError({code, confidence: 'certain', request, names});
+		expect(error.message).toBe(`[cors-doctor] ${code}: GET https://api.example.com/items ${tail}`);
+		expect(error.message).not.toContain('blocked');
+	});
+
+	test('the URL is redacted again, so a caller that forgot cannot leak it', () => {
+		const error = new CorsError({code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely', request: {...request, url: 'https://u:p@api.example.com/users/12345/items?token=s3cret#frag'}});
+		expect(error.request.url).toBe('https://api.example.com/users/:id/items');
+		expect(error.message).toContain('GET https://api.example.com/users/:id/items was blocked');
+		for (const text of [error.message, error.stack ?? '', JSON.stringify(error)]) {
+			expect(text).not.toMatch(/s3cret|12345|frag|u:p/);
+		}
+	});
+
 	test('UNDETERMINED names its reason', () => {
 		const error = new CorsError({code: 'UNDETERMINED', confidence: 'possible', request, reason: 'timeout'});
 		expect(error.message).toMatch(/the cause is undetermined \(timeout\)\.$/);
@@ -75,7 +122,9 @@ describe('CorsError', () => {
 
 	test.each(CORS_CODES.map(code => [code]))('%s builds a one-line message and a docs URL', code => {
 		const error = new CorsError({code, confidence: 'possible', request: {...request, credentials: 'include'}, names: ['x'], reason: 'timeout'});
-		expect(error.message).toMatch(new RegExp(`^\\[cors-doctor\\] ${code}: GET https://api\\.example\\.com/items was blocked: [^\\n]+\\.$`));
+		// The request went through for these two: only reading the response failed.
+		const verb = code === 'HEADER_NOT_EXPOSED' || code === 'OPAQUE_RESPONSE' ? 'succeeded, but' : 'was blocked:';
+		expect(error.message).toMatch(new RegExp(`^\\[cors-doctor\\] ${code}: GET https://api\\.example\\.com/items ${verb} [^\\n]+\\.$`));
 		expect(error.docsUrl.endsWith(`/${code}.md`)).toBe(true);
 		for (const hint of error.hints) {
 			expect(formatHint(hint)).toMatch(/^[A-Za-z-]+: \S/);

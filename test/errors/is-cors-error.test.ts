@@ -23,14 +23,16 @@ describe('isCorsError', () => {
 		expect(value instanceof CorsError).toBe(false);
 	});
 
-	test('through an axios-like wrapper', () => {
+	test('an axios-like wrapper is found by getCorsError, not isCorsError (a type guard must not call the wrapper a CorsError)', () => {
 		class AxiosError extends Error {
 			override name = 'AxiosError';
 			code = 'ERR_NETWORK';
 		}
 		const wrapped = new AxiosError('Network Error', {cause: corsError});
-		expect(isCorsError(wrapped)).toBe(true);
+		expect(isCorsError(wrapped)).toBe(false);
 		expect(getCorsError(wrapped)).toBe(corsError);
+		expect(getCorsError(wrapped, 'ORIGIN_NOT_ALLOWED')).toBe(corsError);
+		expect(getCorsError(wrapped, 'HEADER_NOT_ALLOWED')).toBeUndefined();
 	});
 
 	test('through an ofetch-like FetchError inside a ky-like wrapper', () => {
@@ -42,12 +44,12 @@ describe('isCorsError', () => {
 	test('cause chains are bounded (cycles terminate, depth is capped)', () => {
 		const cyclic: {cause?: unknown} = {};
 		cyclic.cause = cyclic;
-		expect(isCorsError(cyclic)).toBe(false);
+		expect(getCorsError(cyclic)).toBeUndefined();
 		let deep: unknown = corsError;
 		for (let i = 0; i < 10; i++) {
 			deep = {cause: deep};
 		}
-		expect(isCorsError(deep)).toBe(false);
+		expect(getCorsError(deep)).toBeUndefined();
 	});
 
 	test('identity across two copies of the library', async () => {
@@ -67,5 +69,10 @@ describe('isCorsError', () => {
 	test('a fake branded object counts, an unbranded look-alike does not', () => {
 		const branded = Object.create({[Symbol.for('cors-doctor.CorsError')]: true}, {code: {value: 'CSP_BLOCKED'}});
 		expect(isCorsError(branded, 'CSP_BLOCKED')).toBe(true);
+		// Same name, code and message, no brand: not ours.
+		const lookAlike = Object.assign(new TypeError('[cors-doctor] CSP_BLOCKED: ...'), {name: 'CorsError', code: 'CSP_BLOCKED'});
+		expect(isCorsError(lookAlike)).toBe(false);
+		expect(getCorsError(lookAlike)).toBeUndefined();
+		expect(lookAlike instanceof CorsError).toBe(false);
 	});
 });

@@ -1,3 +1,4 @@
+import {docsUrl} from '../../src/errors/docs-url';
 import {describe as suite, expect, it} from 'vitest';
 import {CORS_CODES, type CorsCode} from '../../src/codes';
 import {CorsError} from '../../src/errors/CorsError';
@@ -14,7 +15,7 @@ suite.each(CORS_CODES.map(code => [code] as const))('%s', code => {
 		expect(fixes.code).toBe(code);
 		for (const text of [fixes.title, fixes.checked, fixes.got]) expect(text.length).toBeGreaterThan(15);
 		expect(fixes.steps.length).toBeGreaterThan(0);
-		expect(fixes.docsUrl).toBe(`https://unpkg.com/cors-doctor/docs/errors/${code}.md`);
+		expect(fixes.docsUrl).toBe(docsUrl(code));
 	});
 
 	it('has both paths: you own the server, you do not', () => {

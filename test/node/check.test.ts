@@ -170,6 +170,44 @@ describe('findings carry phase, seen values and fixes', () => {
 	});
 });
 
+describe('expectHeaders: the response headers the page reads', () => {
+	test('a header the response sends without exposing it is HEADER_NOT_EXPOSED, with certainty from the real headers', async () => {
+		const result = await checkCors(server.url('header-not-exposed'), {origin: server.page, expectHeaders: ['X-Total-Count']});
+		expect(result.ok).toBe(false);
+		expect(result.problems).toEqual([expect.objectContaining({
+			code: 'HEADER_NOT_EXPOSED', phase: 'actual', header: 'access-control-expose-headers', seen: null, param: 'x-total-count',
+			fix: ['Access-Control-Expose-Headers: x-total-count'],
+		})]);
+	});
+
+	test('control: a safelisted response header needs no exposing', async () => {
+		const result = await checkCors(server.url('good-simple-get'), {origin: server.page, expectHeaders: ['content-type']});
+		expect(result.problems).toEqual([]);
+	});
+
+	test('a header the response does not send at all is a note, not an exposure problem', async () => {
+		const result = await checkCors(server.url('good-simple-get'), {origin: server.page, expectHeaders: ['x-missing']});
+		expect(result.ok).toBe(true);
+		expect(result.notes.join('\n')).toContain('no x-missing header at all');
+	});
+
+	test.each([
+		['exposed by name', [['Access-Control-Expose-Headers', 'X-Total']], false, []],
+		['* without credentials', [['Access-Control-Expose-Headers', '*']], false, []],
+		['* with credentials is only a literal name', [['Access-Control-Expose-Headers', '*'], ['Access-Control-Allow-Credentials', 'true']], true, ['HEADER_NOT_EXPOSED:wildcard-with-credentials']],
+		['not listed', [['Access-Control-Expose-Headers', 'x-other']], false, ['HEADER_NOT_EXPOSED:undefined']],
+	] as const)('%s', async (_, lines, credentials, expected) => {
+		const origin = 'https://app.example';
+		const transport = async () => ({status: 200, headers: [['Access-Control-Allow-Origin', origin], ['X-Total', '3'], ...lines] as Array<[string, string]>});
+		const result = await checkCors('https://api.example/x', {origin, credentials, expectHeaders: ['x-total'], transport});
+		expect(result.problems.map(problem => `${problem.code}:${problem.detail}`)).toEqual(expected);
+	});
+
+	test('an invalid name is refused like any header name', async () => {
+		await expect(checkCors('https://api.example/x', {origin: 'https://app.example', expectHeaders: ['x total']})).rejects.toMatchObject({code: 'INVALID_HEADER_NAME'});
+	});
+});
+
 describe('input validation', () => {
 	const cases: Array<[string, string, Parameters<typeof checkCors>[1], string]> = [
 		['invalid URL', 'not a url', {origin: 'https://app.example'}, 'INVALID_URL'],

@@ -19,7 +19,7 @@ afterAll(async () => {
 /** A toJSON() event as the browser classifier would log it for the scenario endpoint `name`. */
 function event(name: string, code: CorsCode, request: Partial<RequestSummary> = {}): CorsErrorJSON {
 	return {
-		schemaVersion: 1,
+		schemaVersion: 2,
 		name: 'CorsError',
 		code,
 		confidence: 'likely',
@@ -34,7 +34,7 @@ function event(name: string, code: CorsCode, request: Partial<RequestSummary> = 
 		alternatives: [],
 		mayHaveRun: true,
 		source: 'browser',
-	};
+	} as CorsErrorJSON;
 }
 
 describe('replayHeaders', () => {
@@ -73,9 +73,9 @@ describe('replay', () => {
 		expect(other.check?.problems[0]?.code).toBe('ALLOW_ORIGIN_MISMATCH');
 	});
 
-	test('rejects what is not a toJSON() event of schema 1', async () => {
+	test('rejects what is not a toJSON() event of schema 1 or 2', async () => {
 		await expect(replay({})).rejects.toThrow(CheckInputError);
-		await expect(replay({...event('good-simple-get', 'ORIGIN_NOT_ALLOWED'), schemaVersion: 2})).rejects.toThrow(/schemaVersion 2/);
+		await expect(replay({...event('good-simple-get', 'ORIGIN_NOT_ALLOWED'), schemaVersion: 3})).rejects.toThrow(/schemaVersion 3/);
 		await expect(replay({...event('good-simple-get', 'ORIGIN_NOT_ALLOWED'), code: 'NOPE'})).rejects.toThrow(/unknown code/);
 	});
 });

@@ -8,6 +8,8 @@ import {CorsError} from '../../src/errors/CorsError';
 import {CORS_DOCTOR_ATTRIBUTES, corsErrorAttributes, recordCorsError, recordOnActiveSpan} from '../../src/otel';
 import {fakeFetch, type Scenario} from '../core/fake-fetch';
 import {finished, SECRET_URL, SECRETS, serialize, setUpTracing} from './support';
+import type {CorsCode} from '../../src/codes';
+import {docsUrl} from '../../src/errors/docs-url';
 
 const tracing = setUpTracing();
 afterAll(() => tracing.shutDown());
@@ -58,7 +60,7 @@ describe('recordCorsError on a span (real classifier, real SDK)', () => {
 			'cors_doctor.preflight': error.request.preflight,
 			'cors_doctor.may_have_run': error.mayHaveRun,
 			...alternatives.length > 0 && {'cors_doctor.alternatives': alternatives},
-			'cors_doctor.docs_url': `https://unpkg.com/cors-doctor/docs/errors/${code}.md`,
+			'cors_doctor.docs_url': docsUrl(code as CorsCode),
 			...extra,
 		});
 		expectNoSecrets(serialize(exported!));

@@ -42,7 +42,7 @@ describe('deduplication window (fake timers)', () => {
 		}
 		await drain();
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({suppressed: 0, sampleRate: 1, error: {code: 'ORIGIN_NOT_ALLOWED', schemaVersion: 1}});
+		expect(events[0]).toMatchObject({suppressed: 0, sampleRate: 1, error: {code: 'ORIGIN_NOT_ALLOWED', schemaVersion: 2}});
 	});
 
 	test('1,000 failures spread over five windows: one event per window, the duplicates counted in the next event', async () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isForbiddenMethod, isSafelistedMethod, isValidMethod, normalizeMethod} from '../../src/rules';
+import {isForbiddenMethod, isHttpToken, isSafelistedMethod, normalizeMethod} from '../../src/rules';
 
 describe('normalizeMethod', () => {
 	it.each([
@@ -52,7 +52,7 @@ describe('isSafelistedMethod', () => {
 	});
 });
 
-describe('isValidMethod', () => {
+describe('a method is an HTTP token (isHttpToken)', () => {
 	it.each([
 		['GET', true],
 		['M-SEARCH', true],
@@ -62,6 +62,6 @@ describe('isValidMethod', () => {
 		['GET\n', false],
 		['GET(', false],
 	])('%j -> %s', (method, valid) => {
-		expect(isValidMethod(method)).toBe(valid);
+		expect(isHttpToken(method)).toBe(valid);
 	});
 });

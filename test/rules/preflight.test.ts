@@ -44,9 +44,16 @@ describe('preflightCheck: status', () => {
 		expect(preflightCheck({...ok(['Access-Control-Allow-Methods', 'PUT']), status}, request('PUT'))).toEqual([]);
 	});
 
-	it.each([300, 301, 302, 303, 304, 305, 307, 308])('%i -> PREFLIGHT_REDIRECT only', status => {
+	// The Fetch standard's redirect statuses; Chromium's IsRedirectResponseCode is the same list.
+	it.each([301, 302, 303, 307, 308])('%i -> PREFLIGHT_REDIRECT only', status => {
 		const failures = preflightCheck({status, headers: [['Location', 'https://api.example/x/']]}, request('PUT'));
 		expect(failures).toEqual([{code: 'PREFLIGHT_REDIRECT', seen: `${status} https://api.example/x/`, expected: 'a 2xx status, not a redirect', detail: 'status'}]);
+	});
+
+	it.each([300, 304, 305, 306, 399])('%i is no redirect status: PREFLIGHT_STATUS, and the headers are still checked', status => {
+		const failures = preflightCheck({status, headers: [['Location', 'https://api.example/x/']]}, request('PUT'));
+		expect(failures.map(failure => failure.code)).toEqual(['PREFLIGHT_STATUS', 'ALLOW_ORIGIN_MISSING', 'METHOD_NOT_ALLOWED']);
+		expect(failures[0]).toMatchObject({seen: `${status}`});
 	});
 
 	it('reports a redirect without Location by its status', () => {

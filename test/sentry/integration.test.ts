@@ -8,6 +8,8 @@ import {createCorsFetch} from '../../src/core/cors-fetch';
 import {CorsError} from '../../src/errors/CorsError';
 import {corsDoctorIntegration} from '../../src/sentry';
 import {fakeFetch, type Scenario} from '../core/fake-fetch';
+import type {CorsCode} from '../../src/codes';
+import {docsUrl} from '../../src/errors/docs-url';
 
 // Everything here is a secret that must never appear in what Sentry sends.
 const SECRETS = ['QUERY-SECRET', 'FRAGMENT-SECRET', 'alice', 'pa55word', 'HEADER-SECRET', 'BODY-SECRET', 'COOKIE-SECRET', 'token='];
@@ -92,8 +94,8 @@ describe('CorsError events (real classifier, real Sentry)', () => {
 		expect(event.fingerprint).toEqual(['CorsError', code, method, origin]);
 		expect(event.tags).toMatchObject({'cors.code': code, 'cors.confidence': confidence, 'cors.class': codeClass, 'cors.target_origin': origin});
 		expect(event.contexts.cors).toMatchObject({
-			schemaVersion: 1, code, confidence, class: codeClass, method, url: `${origin}/items`, targetOrigin: origin,
-			docsUrl: `https://unpkg.com/cors-doctor/docs/errors/${code}.md`,
+			schemaVersion: 2, code, confidence, class: codeClass, method, url: `${origin}/items`, targetOrigin: origin,
+			docsUrl: docsUrl(code as CorsCode),
 		});
 		// Flattened so Sentry's depth-3 normalization keeps it readable: evidence and hints are lines, not [Object].
 		expect(JSON.stringify(event.contexts.cors)).not.toContain('[Object]');

@@ -34,9 +34,10 @@ describe('cors-doctor/server stays out of the browser entry', () => {
 		}
 	});
 
-	test('package.json exports ./server and tsup types it', () => {
+	test('package.json exports ./server and its declaration is built', () => {
 		const manifest = JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')) as {exports: Record<string, unknown>};
 		expect(manifest.exports['./server']).toEqual({types: './dist/server.d.ts', default: './dist/server.js'});
-		expect(readFileSync(join(src, '../tsup.config.ts'), 'utf8')).toContain("server: 'src/server.ts'");
+		// tsc writes one declaration per source file (tsconfig.build.json), so every entry gets its own.
+		expect(readFileSync(join(src, '../tsconfig.build.json'), 'utf8')).toContain('"include": ["src"]');
 	});
 });
