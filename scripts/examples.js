@@ -94,10 +94,27 @@ declare global {
 	const diagnosis: Diagnosis;
 	/** A telemetry sink typed as most are: mutable string arrays. */
 	const telemetry: {capture(event: object, options?: {fingerprint?: string[]}): void; track(event: object): void};
-	const Sentry: {captureException(error: unknown, context?: {extra?: Record<string, unknown>; fingerprint?: string[]}): void};
+	const Sentry: {captureException(error: unknown, context?: {extra?: Record<string, unknown>; fingerprint?: string[]}): void; init(options: object): void};
+	const dsn: string;
+	/** An app's own objects, as the recipes name them. */
+	const app: {use(...handlers: unknown[]): unknown; (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): void};
+	const logger: {warn(...args: unknown[]): void; info(...args: unknown[]): void; error(...args: unknown[]): void};
+	const axios: typeof import('axios').default;
+	const instance: import('axios').AxiosInstance;
+	const axiosRetry: typeof import('axios-retry').default;
+	const up: typeof import('up-fetch').up;
+	const tracer: import('@opentelemetry/api').Tracer;
+	const span: import('@opentelemetry/api').Span;
+	const FetchInstrumentation: typeof import('@opentelemetry/instrumentation-fetch').FetchInstrumentation;
+	const origins: string[];
+	const shape: {url: string; method: string; headers: string[]; credentials: RequestCredentials; pageOrigin: string};
+	const report: import('${manifest.name}/server').CorsReport;
+	function showToast(message: string): void;
+	/** @playwright/test's test(), as a spec sees it (the helper takes its Chromium page). */
+	function test(title: string, body: (fixtures: {page: Parameters<typeof import('${manifest.name}/playwright').watchCorsErrors>[0] & {goto(url: string): Promise<unknown>; waitForLoadState(state: string): Promise<void>}}) => Promise<void>): void;
 	function showBanner(message: string): void;
 	function showCorsBanner(): void;
-	function report(event: object): void;
+	function sendReport(event: object): void;
 	function logError(error: unknown): void;
 }
 export {};

@@ -8,7 +8,11 @@ if any, becomes the native fetch under the wrapper.
 @example
 ```
 import ky from 'ky';
-const api = withCors(ky.create({prefix: 'https://api.example.com', hooks: {beforeError: [logError]}}), {probeTimeout: 2000});
+// ky's beforeError hooks see the error (a CorsError included) and return it.
+const api = withCors(ky.create({prefix: 'https://api.example.com', hooks: {beforeError: [({error}) => {
+	logError(error);
+	return error;
+}]}}), {probeTimeout: 2000});
 ```
 */
 export const withCors = (instance: KyInstance, options: ClientCorsOptions = {}): KyInstance =>

@@ -97,7 +97,7 @@ try {
 	await api.get('/items');
 } catch (error) {
 	const cors = getCorsError(error);
-	if (cors) report(cors.toJSON());
+	if (cors) sendReport(cors.toJSON());
 }
 ```
 */

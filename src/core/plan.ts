@@ -41,7 +41,7 @@ credentials the original did not carry; and the credentials it did carry on ever
 
 @example
 ```
-planProbes(readFailure('https://api.example.com/items', {method: 'PUT'}, 'https://app.example.com', error, start)).send.map(p => p.probe)
+planProbes(readFailure('https://api.example.com/items', {method: 'PUT'}, 'https://app.example.com', new TypeError('Failed to fetch'), Date.now())).send.map(p => p.probe)
 // ['reach', 'simple', 'simple-manual', 'control']
 ```
 */

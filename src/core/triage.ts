@@ -38,7 +38,9 @@ from proven addresses, offline, `no-cors`, probes off, no time left, a cached fi
 
 @example
 ```
-triage(readFailure('ftp://api.example.com/x', {}, 'https://app.example.com', error, now), input)
+const knowledge = {grantsCors: false, methodSucceeded: false, reachable: 0, budgetLeft: 50};
+triage(readFailure('ftp://api.example.com/x', {}, 'https://app.example.com', new TypeError('Failed to fetch'), Date.now()),
+	{online: true, lna: undefined, probesEnabled: true, sampled: true, timeLeft: 3000, knowledge, waveSize: 3, now: Date.now()})
 // {step: 'decided', verdict: {kind: 'cors', code: 'SCHEME_NOT_SUPPORTED', confidence: 'certain', alternatives: [], mayHaveRun: false}}
 ```
 */

@@ -46,7 +46,13 @@ The decision table (pure): complete probe outcomes, measured identically in Chro
 
 @example
 ```
-classify(facts, [{probe: 'reach', outcome: 'opaque', ...}, {probe: 'simple', outcome: 'failed', ...}, {probe: 'simple-manual', outcome: 'failed', ...}])
+const facts = {method: 'GET', methodPreflight: false, headers: [], unprobed: [], credentials: false, grantsCors: false, methodSucceeded: false, localNetworkDenied: false};
+const sent = {method: 'GET', mode: 'cors', credentials: 'omit'} as const;
+classify(facts, [
+	{probe: 'reach', sent: {...sent, mode: 'no-cors'}, outcome: 'opaque', ms: 3},
+	{probe: 'simple', sent, outcome: 'failed', ms: 0, from: 'original'},
+	{probe: 'simple-manual', sent: {...sent, redirect: 'manual'}, outcome: 'failed', ms: 3},
+])
 // {kind: 'cors', code: 'ORIGIN_NOT_ALLOWED', confidence: 'likely', alternatives: [...], mayHaveRun: true}
 ```
 */

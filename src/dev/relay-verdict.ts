@@ -41,7 +41,10 @@ when there is no usable answer (no relay, a network failure, or no finding: then
 
 @example
 ```
-relayVerdict({source: 'relay', ok: false, codes: ['PREFLIGHT_STATUS', 'ALLOW_ORIGIN_MISSING'], findings: [...]});
+relayVerdict({source: 'relay', ok: false, codes: ['PREFLIGHT_STATUS', 'ALLOW_ORIGIN_MISSING'], findings: [
+	{code: 'PREFLIGHT_STATUS', phase: 'preflight', fix: []},
+	{code: 'ALLOW_ORIGIN_MISSING', phase: 'preflight', fix: ['Access-Control-Allow-Origin: http://localhost:5173']},
+]});
 //=> {code: 'ALLOW_ORIGIN_MISSING', confidence: 'certain', source: 'relay', phase: 'preflight', ...}
 ```
 */

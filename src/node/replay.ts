@@ -156,11 +156,12 @@ The event's URL is redacted (no query, maybe templated path segments): pass `url
 
 @example
 ```
+import {readFile} from 'node:fs/promises';
 import {replay} from 'cors-doctor/node';
 
 const result = await replay(JSON.parse(await readFile('event.json', 'utf8')));
 result.verdict; //=> 'refine'
-result.check.problems[0].code; //=> 'ALLOW_ORIGIN_MISMATCH' (the browser said ORIGIN_NOT_ALLOWED)
+result.check?.problems[0]?.code; //=> 'ALLOW_ORIGIN_MISMATCH' (the browser said ORIGIN_NOT_ALLOWED)
 ```
 */
 export async function replay(event: unknown, options: ReplayOptions = {}): Promise<ReplayResult> {

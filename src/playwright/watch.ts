@@ -52,6 +52,7 @@ cors-doctor codes, for end-to-end tests. Chromium only: Firefox and WebKit do no
 
 @example
 ```
+// In a @playwright/test spec:
 import {watchCorsErrors} from 'cors-doctor/playwright';
 
 test('the dashboard makes no CORS errors', async ({page}) => {

@@ -8,7 +8,7 @@ that deduplication dropped since the previous event of that fingerprint.
 
 @example
 ```
-{error: {schemaVersion: 1, name: 'CorsError', code: 'HEADER_NOT_ALLOWED', ...}, suppressed: 41, sampleRate: 0.5}
+// What `send` receives: {error: error.toJSON(), suppressed: 41, sampleRate: 0.5}
 ```
 */
 export interface ReportEvent {

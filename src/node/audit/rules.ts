@@ -112,7 +112,7 @@ page's credentialed `fetch` needs both; a response granting `*` is reported once
 
 @example
 ```
-judge({kind: 'null', origin: 'null'}, observations).finding?.id; //=> 'null-origin'
+judge({kind: 'null', origin: 'null'}, []).finding; //=> undefined: no answer granted the crafted origin
 ```
 */
 export function judge(crafted: CraftedOrigin, observations: readonly Observation[]): Verdict {

@@ -53,6 +53,8 @@ Never touches the response. Returns at once for same-origin and non-CORS request
 
 @example
 ```
+import http from 'node:http';
+
 const observer = createCorsObserver();
 http.createServer((request, response) => {
 	observeNode(observer, request, response);
