@@ -1,4 +1,5 @@
 import type {CorsCode} from '../codes.js';
+import type {Fixes, GetFixesOptions} from '../hints/model.js';
 import {BRAND, isBranded} from './brand.js';
 import {hintsFor, messageReason} from './describe.js';
 import {docsUrl} from './docs-url.js';
@@ -117,6 +118,20 @@ export class CorsError<C extends CorsCode = CorsCode> extends TypeError {
 		}
 
 		return json as CorsErrorJSON<C>;
+	}
+
+	/**
+	The fixes for this failure from the `cors-doctor/hints` catalog (the exact header lines, per-stack snippets, what to
+	check first, security notes), loaded on first use so the catalog never weighs on the page until asked for.
+
+	@example
+	```
+	const fixes = await error.fixes({framework: 'express'});
+	console.log(fixes.title, fixes.headers.map(line => `${line.name}: ${line.value}`));
+	```
+	*/
+	async fixes(options?: GetFixesOptions): Promise<Fixes> {
+		return (await import('../hints/get-fixes.js')).getFixes(this, options);
 	}
 }
 

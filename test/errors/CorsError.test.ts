@@ -194,3 +194,13 @@ describe('messages and hints for a refused preflight', () => {
 	});
 });
 
+
+describe('CorsError#fixes()', () => {
+	test('loads the hints catalog on demand and fills it from this failure', async () => {
+		const error = new CorsError({code: 'HEADER_NOT_ALLOWED', confidence: 'likely', request: {...request, triggers: ['x-api-key'], preflight: true}, names: ['x-api-key']});
+		const fixes = await error.fixes({framework: 'express'});
+		expect(fixes.code).toBe('HEADER_NOT_ALLOWED');
+		expect(JSON.stringify(fixes)).toContain('x-api-key');
+		expect(JSON.stringify(fixes)).toContain(request.pageOrigin);
+	});
+});
