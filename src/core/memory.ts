@@ -102,19 +102,17 @@ export const recall = (memory: Memory, context: FailureContext, ttl: number, bud
 	};
 };
 
-/** Records a wave's finding: a CORS verdict is cached; a network verdict retires every cached verdict of the origin. */
+/** Records a wave's finding: a CORS verdict is cached; a network verdict retires this URL's and makes the others confirm first. */
 export const remember = (memory: Memory, context: FailureContext, finding: Finding, now = Date.now()): void => {
 	const facts = factsOf(memory, context.scope);
 	if (finding.evidence.some(probe => probe.outcome === 'ok' || probe.outcome === 'opaque' || probe.outcome === 'opaqueredirect')) {
 		facts.reachable = now;
 	}
 	if (finding.verdict.kind === 'network') {
+		// This URL did not answer: its own cached verdict goes, and every other one must show its URL answers (a reach
+		// probe) before it is reused. One reset endpoint does not retire what the rest of the origin proved.
 		facts.reachable = 0;
-		for (const [key, entry] of memory.verdicts) {
-			if (entry.scope === context.scope) {
-				memory.verdicts.delete(key);
-			}
-		}
+		memory.verdicts.delete(context.key);
 	} else if (finding.verdict.kind === 'cors' && finding.verdict.code !== 'UNDETERMINED') {
 		memory.verdicts.set(context.key, {time: now, shape: context.shape, scope: context.scope, finding});
 		// Bounded: the oldest entries go first (Map keeps insertion order).

@@ -19,16 +19,18 @@ describe('memory: what a page learns about an origin', () => {
 		expect(recall(memory, failure('/b', {method: 'PUT'}), 30_000, 60, 200).sameShape).toBeUndefined();
 	});
 
-	test('verdicts expire, UNDETERMINED is never cached, a network verdict retires the origin\'s verdicts', () => {
+	test('verdicts expire, UNDETERMINED is never cached, a network verdict retires its own and makes the others confirm', () => {
 		const memory = createMemory(new Map());
 		remember(memory, failure('/a'), cors(), 100);
 		expect(recall(memory, failure('/a'), 1000, 60, 1200).cached).toBeUndefined();
 		remember(memory, failure('/u'), cors('UNDETERMINED'), 2000);
 		expect(recall(memory, failure('/u'), 30_000, 60, 2001).cached).toBeUndefined();
 		remember(memory, failure('/a'), cors(), 3000);
+		remember(memory, failure('/b'), cors(), 3000);
 		remember(memory, failure('/b'), network, 3001);
-		expect(recall(memory, failure('/a'), 30_000, 60, 3002)).toMatchObject({reachable: 0});
-		expect(recall(memory, failure('/a'), 30_000, 60, 3002).cached).toBeUndefined();
+		expect(recall(memory, failure('/b'), 30_000, 60, 3002).cached).toBeUndefined();
+		// /a keeps its verdict, but the origin counts as silent: reusing it takes a reach probe first.
+		expect(recall(memory, failure('/a'), 30_000, 60, 3002)).toMatchObject({reachable: 0, cached: cors()});
 	});
 
 	test('a success is remembered per method and makes the origin one that grants CORS (cached verdicts are recomputed with it)', () => {

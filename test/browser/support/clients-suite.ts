@@ -8,7 +8,7 @@ import type {BrowserSession, Engine} from './session';
 /**
 axios (XHR and fetch adapters), ofetch, wretch and up-fetch, bundled for the page with esbuild against the built
 `dist/`, in a headless engine against the scenario server: each performs a CORS failure and a success. The CorsError
-must reach the caller (isCorsError finds it through the client's wrapping), the client's retry must not repeat the CORS
+must reach the caller (getCorsError finds it through the client's wrapping), the client's retry must not repeat the CORS
 failure (the server log counts the originals), and the same guard must keep retrying a real network error. A control run
 without the guard shows the count can fail.
 */
@@ -78,7 +78,7 @@ const PAGE_RUN = `async ({client, url, method, headers, guard, retries}) => {
 		return {ok: true, retries: started};
 	} catch (error) {
 		const cors = cd.getCorsError(error);
-		return {ok: false, retries: started, cors: cd.isCorsError(error), code: cors ? cors.code : null, name: error && error.name, axios: Boolean(error && error.isAxiosError)};
+		return {ok: false, retries: started, cors: Boolean(cors), code: cors ? cors.code : null, name: error && error.name, axios: Boolean(error && error.isAxiosError)};
 	}
 }`;
 
