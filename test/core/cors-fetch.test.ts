@@ -446,3 +446,28 @@ describe('options', () => {
 		}
 	});
 });
+
+describe('engines without AbortSignal.any / AbortSignal.timeout (Safari < 17.4, Chrome < 116, Firefox < 124)', () => {
+	test('probes are still sent, cancelled and timed out, and the verdict is real', async () => {
+		const saved = {any: AbortSignal.any, timeout: AbortSignal.timeout};
+		// Shadowed with undefined (they may be inherited statics, which delete cannot remove).
+		for (const name of ['any', 'timeout']) {
+			Object.defineProperty(AbortSignal, name, {value: undefined, configurable: true, writable: true});
+		}
+		try {
+			expect(AbortSignal.any).toBeUndefined();
+			expect(AbortSignal.timeout).toBeUndefined();
+			const {error, fake} = await fail({header: {'x-api-key': 'failed'}}, {headers: {'x-api-key': 'k'}});
+			expect(error).toMatchObject({code: 'HEADER_NOT_ALLOWED', names: ['x-api-key']});
+			expect(fake.probes().length).toBeGreaterThanOrEqual(3);
+			// Real outcomes, not every probe "failed" in 0 ms (what a missing AbortSignal.any once gave).
+			expect(error.evidence.filter(probe => !probe.from).map(probe => probe.outcome)).toContain('opaque');
+			const slow = await fail({delay: 200}, {}, URL_, {probeTimeout: 20});
+			expect(slow.error).toMatchObject({code: 'UNDETERMINED', reason: 'timeout'});
+		} finally {
+			for (const [name, value] of Object.entries(saved)) {
+				Object.defineProperty(AbortSignal, name, {value, configurable: true, writable: true});
+			}
+		}
+	});
+});
