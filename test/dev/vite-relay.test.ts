@@ -44,7 +44,8 @@ beforeAll(async () => {
 		root: dir,
 		configFile: false,
 		logLevel: 'silent',
-		server: {host: '127.0.0.1', port, strictPort: true, proxy: {'/api': {target: server.api}}},
+		// The page also imports the built library itself (/@fs/...dist), as an app's dev server serves a dependency.
+		server: {host: '127.0.0.1', port, strictPort: true, proxy: {'/api': {target: server.api}}, fs: {allow: [dir, ROOT]}},
 		plugins: [corsDoctor({origins: [server.third]})],
 		optimizeDeps: {noDiscovery: true},
 	});
@@ -127,3 +128,34 @@ test('the relay refuses a target the Vite config does not name', async () => {
 	const answer = await page.evaluate(async () => (await fetch('/__cors-doctor/relay', {method: 'POST', body: JSON.stringify({url: 'http://127.0.0.1:9/x', method: 'GET', headers: [], credentials: 'omit', pageOrigin: location.origin})})).json());
 	expect(answer).toEqual({error: 'the target origin is not in the relay\'s origins (add it to the `origins` option)'});
 });
+
+// The wiring an app gets: the default corsFetch, on a page the plugin served, finds the hook the plugin injected and
+// puts the relay's exact answer on the CorsError it throws.
+const CORS_FETCH_PAGE = `async ({url, init, entry}) => {
+	const {corsFetch} = await import(entry);
+	try {
+		await (await corsFetch(url, init)).arrayBuffer();
+		return {failed: false};
+	} catch (error) {
+		return {failed: true, hook: typeof globalThis.__corsDoctorRelay, code: error.code, confidence: error.confidence, source: error.source, name: error.name};
+	}
+}`;
+
+test('the default corsFetch on a dev page: its CorsError carries the relay\'s exact code, certain, from the relay', async () => {
+	const entry = `/@fs${join(ROOT, 'dist/core/cors-fetch.js')}`;
+	const rows: string[] = [];
+	for (const entry_ of failing.slice(0, 8)) {
+		const url = `${server.url(entry_.name)}?wired=1`;
+		const init = {method: entry_.request.method, headers: Object.fromEntries(Object.keys(entry_.request.headers ?? {}).map(name => [name, 'SECRET-VALUE'])), credentials: entry_.request.credentials ?? 'same-origin', cache: 'no-store'};
+		const result = await page.evaluate(`(${CORS_FETCH_PAGE})(${JSON.stringify({url, init, entry})})`) as {failed: boolean; hook?: string; code?: string; confidence?: string; source?: string};
+		for (let waited = 0; !reasons.has(url) && waited < 1000; waited += 20) {
+			await new Promise(done => setTimeout(done, 20));
+		}
+		const reason = reasons.get(url);
+		const info = reason ? CHROMIUM_CORS_ERRORS[reason as ChromiumCorsErrorName] : undefined;
+		const exact: readonly string[] = info ? [info.code, ...((info as {refinedBy?: readonly string[]}).refinedBy ?? [])] : [];
+		const right = result.failed && result.hook === 'function' && result.source === 'relay' && result.confidence === 'certain' && exact.includes(result.code ?? '');
+		rows.push(`${entry_.name}: CDP ${reason ?? 'none'} -> ${result.code} ${result.confidence} ${result.source}${right ? '' : '  <-- WRONG'}`);
+	}
+	expect(rows.filter(row => row.endsWith('<-- WRONG')), rows.join('\n')).toEqual([]);
+}, 120_000);
