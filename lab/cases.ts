@@ -125,10 +125,10 @@ export function labCases(table: readonly Scenario[], origins: {readonly api: str
 			id: 'local-network-claimed-public',
 			class: 'policy',
 			scenario: 'allow-origin-missing',
-			description: 'A public page calling a loopback API (local network access). The page claims a public origin.',
+			description: 'A public page calling a loopback API (local network access). The page claims a public address as its origin (only addresses prove an address space).',
 			url: endpoint('allow-origin-missing'),
 			init: get,
-			options: {pageOrigin: 'http://app.example'},
+			options: {pageOrigin: 'http://203.0.113.9'},
 		},
 	];
 	return [...fromTable, ...extra];

@@ -4,7 +4,7 @@ const library = import('/dist/index.js');
 const lab = await (await fetch('/api/lab')).json();
 const hints = lab.hints ? await import(lab.hints).catch(() => null) : null;
 // Without a list from the hints entry, offer the stacks its catalog documents.
-const STACKS = hints?.STACKS ?? hints?.stacks ?? ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'django', 'flask', 'fastapi', 'php', 'laravel', 'rails', 'aspnet', 'spring', 'go', 'nginx', 'apache', 'caddy'];
+const STACKS = hints?.STACK_IDS ?? ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'django', 'flask', 'fastapi', 'php', 'laravel', 'rails', 'aspnet', 'spring', 'go', 'nginx', 'apache', 'caddy'];
 let framework = STACKS.includes('express') ? 'express' : STACKS[0];
 
 /** Builds an element; strings become text nodes (never HTML). */
