@@ -1,4 +1,4 @@
-import {jsList, methodsOf} from '../render-util.js';
+import {jsCorsOptions} from '../render-util.js';
 import type {StackRenderer} from '../types.js';
 
 /** Express with the `cors` package: one `app.use` before any auth or router answers preflights and decorates every response. */
@@ -11,12 +11,7 @@ export const render: StackRenderer = policy => [{
 		'import cors from \'cors\';',
 		'',
 		'app.use(cors({',
-		`\torigin: ${jsList([policy.origin])},`,
-		...(policy.credentials ? ['\tcredentials: true,'] : []),
-		`\tmethods: ${jsList(methodsOf(policy))},`,
-		...(policy.headers.length > 0 ? [`\tallowedHeaders: ${jsList(policy.headers)},`] : []),
-		...(policy.exposeHeaders.length > 0 ? [`\texposedHeaders: ${jsList(policy.exposeHeaders)},`] : []),
-		...(policy.maxAge === undefined ? [] : [`\tmaxAge: ${policy.maxAge},`]),
+		...jsCorsOptions(policy),
 		'}));',
 	].join('\n'),
 }];

@@ -1,4 +1,4 @@
-import {jsList, methodsOf} from '../render-util.js';
+import {jsCorsOptions} from '../render-util.js';
 import type {StackRenderer} from '../types.js';
 
 /** Hono's built-in `hono/cors` middleware on every path, registered before auth middleware and routes. */
@@ -11,12 +11,7 @@ export const render: StackRenderer = policy => [{
 		'import {cors} from \'hono/cors\';',
 		'',
 		'app.use(\'*\', cors({',
-		`\torigin: ${jsList([policy.origin])},`,
-		...(policy.credentials ? ['\tcredentials: true,'] : []),
-		`\tallowMethods: ${jsList(methodsOf(policy))},`,
-		...(policy.headers.length > 0 ? [`\tallowHeaders: ${jsList(policy.headers)},`] : []),
-		...(policy.exposeHeaders.length > 0 ? [`\texposeHeaders: ${jsList(policy.exposeHeaders)},`] : []),
-		...(policy.maxAge === undefined ? [] : [`\tmaxAge: ${policy.maxAge},`]),
+		...jsCorsOptions(policy, {methods: 'allowMethods', headers: 'allowHeaders', expose: 'exposeHeaders'}),
 		'}));',
 	].join('\n'),
 }];
