@@ -24,7 +24,10 @@ await build({
 export {serveBundle} from './test/browser/support/bundle';
 export {launch, ENGINES} from './test/browser/support';
 export {CLASSIFIER_CASES, expectationFor, outcomeLabel, outcomeMatches} from './test/browser/support/classifier-expectations';
-export {pageFor, probeViolations, runCase} from './test/browser/support/classifier-runner';`,
+export {pageFor, probeViolations, runCase} from './test/browser/support/classifier-runner';
+export {BUNDLE_ENTRY, CLASSIFIER_PAGE} from './test/browser/support/bundle';
+export {ITEMS_ROUTE, SPA_RUN, fitsReason, spaCalls} from './test/browser/support/spa';
+export {scenarios} from './test/support/scenarios';`,
 		resolveDir: root,
 		loader: 'ts',
 	},
@@ -82,6 +85,42 @@ try {
 	await server.close();
 }
 
+// The SPA pass: the default corsFetch singleton of a freshly loaded page, one API origin, every endpoint plus 30 ids of
+// one route and a refused port, first all at once (page load), then one after another. Expected: the code Chromium's CDP
+// reason allows (the table's recorded reason), the platform's error for network failures, the very Response for successes.
+const spaRows = [];
+const spaServer = await support.startScenarioServer({scenarios: [...support.scenarios, support.ITEMS_ROUTE]});
+try {
+	support.serveBundle(spaServer);
+	for (const engine of ENGINES) {
+		const session = await support.launch(engine);
+		try {
+			await session.goto(`${spaServer.page}${support.CLASSIFIER_PAGE}?run=accuracy`);
+			const {load, sequence} = support.spaCalls(spaServer, `accuracy-${engine}`);
+			const results = await session.evaluate(support.SPA_RUN, {entry: support.BUNDLE_ENTRY, load, sequence, control: false, cookie: 'session=accuracy; path=/'});
+			for (const [phase, calls, offset] of [['burst at load', load, 0], ['one after another', sequence, load.length]]) {
+				const tally = {calls: calls.length, agree: 0, undetermined: 0, networkAsCors: 0, unclassified: 0};
+				for (const [index, call] of calls.entries()) {
+					const result = results[offset + index];
+					tally.undetermined += result.code === 'UNDETERMINED' ? 1 : 0;
+					tally.networkAsCors += call.outcome === 'network' && result.kind === 'cors' ? 1 : 0;
+					tally.unclassified += call.outcome === 'cors' && result.kind === 'error' ? 1 : 0;
+					const ok = call.outcome === 'success' ? result.kind === 'success' && result.same === true
+						: call.outcome === 'network' ? result.kind === 'error'
+							: result.kind === 'cors' && result.code !== 'UNDETERMINED' && call.recorded !== null && support.fitsReason(call.recorded, result);
+					tally.agree += ok ? 1 : 0;
+				}
+				spaRows.push({engine, phase, ...tally});
+			}
+		} finally {
+			await session.close();
+		}
+		console.error(`accuracy: SPA pass in ${engine} done`);
+	}
+} finally {
+	await spaServer.close();
+}
+
 const rate = list => `${list.filter(row => row.ok).length}/${list.length} (${(100 * list.filter(row => row.ok).length / list.length).toFixed(1)}%)`;
 const byCase = Map.groupBy(rows, row => row.name);
 const header = ['case', ...ENGINES.flatMap(engine => [`${engine}: expected`, 'got', 'probes', 'ms'])];
@@ -121,7 +160,21 @@ ${rates.map(([engine, value]) => `| ${engine} | ${value} |`).join('\n')}
 
 ${markdownTable}
 
-${misses.length > 0 ? `## Misses\n\n${misses.join('\n')}\n` : 'No misses.\n'}`;
+${misses.length > 0 ? `## Misses\n\n${misses.join('\n')}\n` : 'No misses.\n'}
+## The SPA pass: the default corsFetch, one origin, a burst and then one request after another
+
+One freshly loaded page per engine, the default \`corsFetch\` singleton, one API origin: every scenario endpoint, 30 ids of
+one misconfigured route and a refused port, all at once (a bad deploy at page load), then every endpoint again and 10
+other ids one after another. A call agrees when a CORS failure gets a code Chromium's recorded CDP reason allows (or, for
+a \`possible\` verdict, an alternative it allows), a network failure keeps the platform's error, and a success is the very
+Response. **undetermined**: CORS failures answered \`UNDETERMINED\`; **network as CorsError**: network failures turned into
+a \`CorsError\`; **platform error kept**: CORS failures left unclassified (the budget could not probe them and nothing the
+page learned explained them).
+
+| engine | phase | calls | agree | undetermined | network as CorsError | platform error kept |
+| --- | --- | --- | --- | --- | --- | --- |
+${spaRows.map(row => `| ${row.engine} | ${row.phase} | ${row.calls} | ${row.agree} | ${row.undetermined} | ${row.networkAsCors} | ${row.unclassified} |`).join('\n')}
+`;
 writeFileSync(join(root, 'docs/accuracy.md'), doc);
 
 const pad = (text, width) => String(text).padEnd(width);
@@ -134,6 +187,10 @@ for (const [name, list] of byCase) {
 console.log('');
 for (const [engine, value] of rates) {
 	console.log(`${pad(engine, 9)} ${value}`);
+}
+
+for (const row of spaRows) {
+	console.log(`SPA ${pad(row.engine, 9)} ${pad(row.phase, 18)} ${row.agree}/${row.calls} agree, ${row.undetermined} undetermined, ${row.networkAsCors} network as CorsError, ${row.unclassified} platform error kept`);
 }
 
 console.log('wrote docs/accuracy.md');

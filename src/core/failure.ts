@@ -1,12 +1,10 @@
 import {isDevelopment} from '../dev/environment.js';
 import type {RelayVerdict} from '../dev/relay-verdict.js';
 import {CorsError} from '../errors/CorsError.js';
-import type {Hint} from '../errors/types.js';
+import type {Hint, Probe} from '../errors/types.js';
 import {getReporter} from '../report/global.js';
-import type {Probe} from '../errors/types.js';
 import {cspBlocked} from './csp.js';
 import {isLocalTarget} from './facts.js';
-export {createMemory, sharedMemory} from './memory.js';
 import {busy, joinWave, noteReachable, recall, remember, spend, touch, wavesTo, type Finding, type Memory} from './memory.js';
 import {planProbes, type PlannedProbe, type ProbePlan} from './plan.js';
 import {runProbes} from './probes.js';
@@ -14,6 +12,8 @@ import {readFailure} from './context.js';
 import {triage} from './triage.js';
 import {decide, type Unknown, type VerdictFacts} from './verdict.js';
 import type {AlternativeWhy, Diagnosis, FailureContext, NormalizedOptions, RelayShape, Verdict} from './types.js';
+
+export {createMemory, sharedMemory} from './memory.js';
 
 // The diagnosis of one failed request: everything corsFetch loads with `import()` on the first failure (cors-fetch.ts).
 // The decisions are the pure steps triage.ts (before the probes) and verdict.ts (after); this file only does the I/O
