@@ -56,7 +56,7 @@ test('without root, missing browsers give one line saying exactly what to run, a
 	await run([]);
 	const {code, stderr, calls} = await run(['browsers']);
 	expect(code).toBe(1);
-	expect(stderr).toBe('cors-doctor: the real-browser tests need Debian packages; run: sudo apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb\n');
+	expect(stderr).toBe('cors-doctor: the real-browser and real-server tests need Debian packages; run: sudo apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb\n');
 	expect(calls).toEqual(['id -u']);
 });
 
@@ -65,7 +65,7 @@ test('as root, missing browsers are installed with apt-get, saying so', async ()
 	fake('id', 'echo 0');
 	const {code, stderr, calls} = await run(['browsers']);
 	expect(code).toBe(0);
-	expect(stderr).toContain('cors-doctor: installing Debian packages for the real-browser tests: chromium firefox-esr webkit2gtk-driver xvfb (apt-get)\n');
+	expect(stderr).toContain('cors-doctor: installing Debian packages for the real-browser and real-server tests: chromium firefox-esr webkit2gtk-driver xvfb (apt-get)\n');
 	expect(calls).toEqual(['id -u', 'apt-get update -qq', 'apt-get install -y -qq chromium firefox-esr webkit2gtk-driver xvfb']);
 });
 
