@@ -11,8 +11,8 @@ export interface ProbeTiming {
 const outcomeOf = (type: ResponseType): ProbeOutcome => type === 'opaque' || type === 'opaqueredirect' ? type : 'ok';
 
 /**
-Sends the wave in parallel through the native `fetch`, each probe with `cache: 'no-store'`, its own timeout and the
-wave's `signal`. After each answer `decided(settled)` may end the wave: the probes still in flight are cancelled and
+Sends the wave through the native `fetch`: the uncredentialed probes in parallel, then, if their answers leave the verdict
+open, the credentialed ones; each probe with `cache: 'no-store'`, its own timeout and the wave's `signal`. After each answer `decided(settled)` may end the wave: the probes still in flight are cancelled and
 recorded as `cancelled` (the server may have seen them; their answer was no longer needed). Never rejects.
 
 Each probe gets its own AbortController linked by listeners rather than `AbortSignal.any`/`AbortSignal.timeout`, which
@@ -29,11 +29,12 @@ export const runProbes = (
 	const settled: Probe[] = [];
 	const controllers = plan.map(() => new AbortController());
 	let done = false;
-	const starts = plan.map(() => Date.now());
+	const starts: number[] = [];
 	const finish = () => {
 		done = true;
 		plan.forEach((planned, index) => {
-			if (!settled.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header)) {
+			// Only probes that were sent: a probe never sent is no evidence at all.
+			if (starts[index] !== undefined && !settled.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header)) {
 				settled.push({probe: planned.probe, sent: sentOf(planned), outcome: 'cancelled', ms: Date.now() - starts[index]!});
 			}
 		});
@@ -52,9 +53,15 @@ export const runProbes = (
 	if (plan.length === 0) {
 		finish();
 	}
-	plan.forEach(async (planned, index) => {
+	// Credentialed probes go second, only when the uncredentialed ones leave the verdict open. A server that answers 401
+	// with `WWW-Authenticate: Basic` makes a credentialed request wait on (Chromium) or raise (Firefox) a login prompt;
+	// the uncredentialed probes never can, and they usually decide alone (auth before CORS fails them all).
+	const first = plan.map((planned, index) => index).filter(index => plan[index]!.init.credentials !== 'include');
+	const second = plan.map((planned, index) => index).filter(index => plan[index]!.init.credentials === 'include');
+	const launch = async (index: number) => {
+		const planned = plan[index]!;
 		const controller = controllers[index]!;
-		const start = starts[index]!;
+		const start = starts[index] = Date.now();
 		let timedOut = false;
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const arm = (ms: number) => {
@@ -95,6 +102,17 @@ export const runProbes = (
 		if (settled.length === plan.length || decided(settled)) {
 			// All answered, or decided: the rest is cancelled (and recorded so).
 			finish();
+		} else if (settled.length === first.length) {
+			if (signal.aborted) {
+				finish();
+				return;
+			}
+			for (const next of second) {
+				void launch(next);
+			}
 		}
-	});
+	};
+	for (const index of first.length > 0 ? first : second) {
+		void launch(index);
+	}
 });

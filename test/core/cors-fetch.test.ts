@@ -471,3 +471,20 @@ describe('engines without AbortSignal.any / AbortSignal.timeout (Safari < 17.4, 
 		}
 	});
 });
+
+describe('credentialed probes go second (a 401 with WWW-Authenticate: Basic makes engines wait on, or raise, a login prompt)', () => {
+	test('when the uncredentialed probes decide (auth before CORS fails them all), no credentialed probe is sent', async () => {
+		const {error, fake} = await fail({simple: 'failed', 'simple-manual': 'failed'}, {credentials: 'include', headers: {'x-api-key': 'k'}});
+		expect(error.code).toBe('PREFLIGHT_REJECTED');
+		expect(fake.probes().every(probe => probe.init.credentials === 'omit')).toBe(true);
+		// Never sent, so not in the evidence either.
+		expect(error.evidence.some(probe => probe.sent.credentials === 'include')).toBe(false);
+	});
+
+	test('when they leave the verdict open, the credentialed ones follow, after the uncredentialed ones answered', async () => {
+		const {error, fake} = await fail({credentialed: 'failed'}, {credentials: 'include', headers: {'x-api-key': 'k'}});
+		expect(error.code).toBe('CREDENTIALS_NOT_ALLOWED');
+		const order = fake.probes().map(probe => probe.init.credentials);
+		expect(order.indexOf('include')).toBeGreaterThan(order.lastIndexOf('omit'));
+	});
+});
