@@ -6,11 +6,11 @@ import {getReporter} from '../report/global.js';
 import {cspBlocked} from './csp.js';
 import {isLocalTarget} from './facts.js';
 import {busy, joinWave, noteReachable, recall, remember, spend, touch, wavesTo, type Finding, type Memory} from './memory.js';
-import {planProbes, type PlannedProbe, type ProbePlan} from './plan.js';
+import {planProbes, type ProbePlan} from './plan.js';
 import {runProbes} from './probes.js';
 import {readFailure} from './context.js';
 import {triage} from './triage.js';
-import {decide, type Unknown, type VerdictFacts} from './verdict.js';
+import {settle, UNDETERMINED_TIMEOUT, type VerdictFacts} from './verdict.js';
 import type {AlternativeWhy, Diagnosis, FailureContext, NormalizedOptions, RelayShape, Verdict} from './types.js';
 
 export {createMemory, sharedMemory} from './memory.js';
@@ -85,27 +85,20 @@ const factsFor = (context: FailureContext, plan: ProbePlan, grantsCors: boolean,
 
 /** An earlier finding's verdict, recomputed from its evidence with today's facts (one confidence step lower when borrowed). */
 const reverdict = (facts: VerdictFacts, earlier: Finding, lower: boolean): Verdict => {
-	const answered = earlier.evidence.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
-	const unknown: Unknown[] = earlier.evidence.filter(probe => !answered.includes(probe)).map(({probe, sent}) => ({probe, ...(sent.header && {header: sent.header})}));
-	const verdict = decide(facts, answered, unknown) ?? earlier.verdict;
+	const verdict = settle(facts, earlier.evidence) ?? earlier.verdict;
 	return lower && verdict.kind === 'cors' ? {...verdict, confidence: 'possible'} : verdict;
 };
 
-/** The verdict once the answered probes decide it; timed-out and unsent probes count as unknown. */
-const verdictOf = (facts: VerdictFacts, plan: ProbePlan, settled: readonly Probe[]): Verdict | undefined => {
-	const answered = settled.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
-	const unknown: Unknown[] = plan.send
-		.filter((planned: PlannedProbe) => !answered.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header))
-		.map(({probe, header}) => ({probe, ...(header && {header})}));
-	return decide(facts, [...plan.known, ...answered], unknown);
-};
+/** The verdict once the wave's answers decide it: what the original answered, the probes settled, the rest still out. */
+const verdictOf = (facts: VerdictFacts, plan: ProbePlan, settled: readonly Probe[]): Verdict | undefined =>
+	settle(facts, [...plan.known, ...settled], plan.send
+		.filter(planned => !settled.some(probe => probe.probe === planned.probe && probe.sent.header === planned.header))
+		.map(({probe, header}) => ({probe, ...(header && {header})})));
 
 const CSP: Verdict = {kind: 'cors', code: 'CSP_BLOCKED', confidence: 'certain', alternatives: [], mayHaveRun: false};
 
 /** A wave that found the budget spent when it was about to start (another failure spent it first). */
 const OVER_BUDGET: Finding = {verdict: {kind: 'unclassified', reason: 'probe-budget'}, evidence: []};
-
-const undetermined: Verdict = {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};
 
 const localNetworkPermission = async (): Promise<PermissionState | undefined> => {
 	// Outside a secure context Chromium reports the permission `denied` whether or not anything is blocked (a page on
@@ -132,8 +125,8 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		return toDiagnosis(context, {verdict: CSP, evidence: []}, []);
 	}
 	const csp = cspBlocked(context.url, context.start, 8);
-	const target = new URL(context.url);
-	const lna = isLocalTarget(target) ? localNetworkPermission() : undefined;
+	const local = isLocalTarget(new URL(context.url));
+	const lna = local ? localNetworkPermission() : undefined;
 	const plan = planProbes(context);
 	// Read after the last await before the wave starts, so concurrent failures see each other's spending.
 	const permission = await lna;
@@ -160,7 +153,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		waveSize: plan.send.length,
 		now,
 	});
-	const facts = factsFor(context, plan, knowledge.grantsCors, knowledge.methodSucceeded, isLocalTarget(target) && permission === 'denied');
+	const facts = factsFor(context, plan, knowledge.grantsCors, knowledge.methodSucceeded, local && permission === 'denied');
 	/** One reach probe of this URL: is the server still answering here? `undefined` when the budget has nothing left. */
 	const confirmReach = async (): Promise<Probe | undefined> => {
 		if (!spend(memory, context, 1, options.probeBudget)) {
@@ -168,7 +161,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		}
 		const reach = plan.send.find(probe => probe.probe === 'reach')!;
 		const wave = await joinWave(memory, context, 'reach ' + context.key, async signal =>
-			({verdict: undetermined, evidence: await runProbes(fetch, context.url, [reach], timing, signal, () => false)}), context.signal);
+			({verdict: UNDETERMINED_TIMEOUT, evidence: await runProbes(fetch, context.url, [reach], timing, signal, () => false)}), context.signal);
 		const [probe] = wave.evidence;
 		if (probe?.outcome === 'failed') {
 			remember(memory, context, {verdict: {kind: 'network', reason: 'unreachable'}, evidence: [probe]});
@@ -219,7 +212,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 			if (signal.aborted) {
 				throw signal.reason;
 			}
-			const wave = {verdict: verdictOf(facts, plan, evidence) ?? undetermined, evidence: [...plan.known, ...evidence]};
+			const wave = {verdict: verdictOf(facts, plan, evidence) ?? UNDETERMINED_TIMEOUT, evidence: [...plan.known, ...evidence]};
 			remember(memory, context, wave);
 			return wave;
 		}, context.signal);
@@ -237,7 +230,7 @@ export const diagnoseFailure = async (options: NormalizedOptions, memory: Memory
 		const [answer, {relayVerdict}] = await Promise.all([
 			(ask as (shape: RelayShape) => Promise<unknown>)({
 				// The real path (the relay must check this URL), without query, fragment or userinfo.
-				url: new URL(context.url).origin + new URL(context.url).pathname,
+				url: context.targetOrigin + new URL(context.url).pathname,
 				method: context.method,
 				headers: context.headers.map(header => header.name),
 				credentials: context.credentials,

@@ -158,10 +158,20 @@ export const decide = (facts: VerdictFacts, settled: readonly Probe[], unknown: 
 	return walk(0, [...settled]) ? verdict : undefined;
 };
 
-/** The final verdict from complete evidence: decided, or `UNDETERMINED` when timeouts left it open. */
-export const conclude = (facts: VerdictFacts, probes: readonly Probe[]): Verdict => {
-	const answered = probes.filter(probe => probe.outcome !== 'timeout' && probe.outcome !== 'aborted' && probe.outcome !== 'cancelled');
-	const open = probes.filter(probe => !answered.includes(probe)).map(({probe, sent}) => ({probe, ...(sent.header && {header: sent.header})}));
-	return decide(facts, answered, open)
-		?? {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};
+// Outcomes that answered nothing: the verdict must hold whatever those probes would have said.
+const OPEN: ReadonlySet<ProbeOutcome> = new Set(['timeout', 'aborted', 'cancelled']);
+
+/**
+The verdict the evidence decides (pure): answered probes count; timed-out, aborted and cancelled ones, and the
+`pending` probes not answered yet, are unknown. `undefined` while the unknowns could still change it.
+*/
+export const settle = (facts: VerdictFacts, evidence: readonly Probe[], pending: readonly Unknown[] = []): Verdict | undefined => {
+	const open = evidence.filter(probe => OPEN.has(probe.outcome)).map(({probe, sent}) => ({probe, ...(sent.header && {header: sent.header})}));
+	return decide(facts, evidence.filter(probe => !OPEN.has(probe.outcome)), [...open, ...pending]);
 };
+
+/** What a wave concludes when timeouts left the verdict open. */
+export const UNDETERMINED_TIMEOUT: Verdict = {kind: 'cors', code: 'UNDETERMINED', confidence: 'possible', reason: 'timeout', alternatives: [], mayHaveRun: true};
+
+/** The final verdict from complete evidence: decided, or `UNDETERMINED` when timeouts left it open. */
+export const conclude = (facts: VerdictFacts, probes: readonly Probe[]): Verdict => settle(facts, probes) ?? UNDETERMINED_TIMEOUT;
