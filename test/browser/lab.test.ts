@@ -9,6 +9,7 @@ import {scenarios} from '../support/scenarios';
 import {CHROMIUM_FLAGS, requireBinary} from './support';
 import {CLASSIFIER_CASES, expectationFor} from './support/classifier-expectations';
 import type {LabCase} from '../../lab/cases';
+import {onCdpCorsError} from './support/cdp-cors';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // The page claims another origin for these: Chromium sees the plain CORS failure of the real (loopback, http) page.
@@ -31,20 +32,9 @@ beforeAll(async () => {
 	lab = await startLab({root: ROOT, port: 0});
 	browser = await chromium.launch({executablePath: requireBinary('chromium'), args: CHROMIUM_FLAGS, headless: true});
 	page = await browser.newPage({viewport: {width: 1280, height: 900}});
-	const cdp = await page.context().newCDPSession(page);
-	const urls = new Map<string, string>();
-	cdp.on('Network.requestWillBeSent', event => {
-		if (!urls.has(event.requestId)) {
-			urls.set(event.requestId, event.request.url);
-		}
+	await onCdpCorsError(page, (url, reason) => {
+		reasons.set(url, [...reasons.get(url) ?? [], reason]);
 	});
-	cdp.on('Network.loadingFailed', event => {
-		const url = urls.get(event.requestId);
-		if (url && event.corsErrorStatus) {
-			reasons.set(url, [...reasons.get(url) ?? [], event.corsErrorStatus.corsError]);
-		}
-	});
-	await cdp.send('Network.enable');
 	await page.goto(lab.url);
 	await page.waitForSelector('button[data-run]');
 	cases = ((await (await fetch(`${lab.url}api/lab`)).json()) as {cases: LabCase[]}).cases;

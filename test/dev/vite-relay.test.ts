@@ -13,6 +13,7 @@ import {CHROMIUM_CORS_ERRORS, type ChromiumCorsErrorName} from '../../src/node/c
 import {CHROMIUM_FLAGS, requireBinary} from '../browser/support';
 import {startScenarioServer, type ScenarioServer} from '../support/scenario-server';
 import {scenarios} from '../support/scenarios';
+import {onCdpCorsError} from '../browser/support/cdp-cors';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const failing = scenarios.filter(entry => entry.expect.chromium !== null);
@@ -52,20 +53,11 @@ beforeAll(async () => {
 	await vite.listen();
 	browser = await chromium.launch({executablePath: requireBinary('chromium'), args: CHROMIUM_FLAGS, headless: true});
 	page = await browser.newPage();
-	const cdp = await page.context().newCDPSession(page);
-	const urls = new Map<string, string>();
-	cdp.on('Network.requestWillBeSent', event => {
-		if (!urls.has(event.requestId)) {
-			urls.set(event.requestId, event.request.url);
+	await onCdpCorsError(page, (url, reason) => {
+		if (!reasons.has(url)) {
+			reasons.set(url, reason);
 		}
 	});
-	cdp.on('Network.loadingFailed', event => {
-		const url = urls.get(event.requestId);
-		if (url && event.corsErrorStatus && !reasons.has(url)) {
-			reasons.set(url, event.corsErrorStatus.corsError);
-		}
-	});
-	await cdp.send('Network.enable');
 	await page.goto(`http://127.0.0.1:${port}/`);
 });
 

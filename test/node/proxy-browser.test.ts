@@ -5,6 +5,7 @@ import {type CorsProxy, startCorsProxy} from '../../src/node/proxy';
 import {CHROMIUM_FLAGS, requireBinary} from '../browser/support';
 import {startScenarioServer, type ScenarioServer} from '../support/scenario-server';
 import {scenario} from '../support/scenarios';
+import {onCdpCorsError} from '../browser/support/cdp-cors';
 
 const CASES = ['allow-origin-missing', 'header-not-allowed', 'method-not-allowed', 'wildcard-with-credentials', 'preflight-404-without-cors'];
 let server: ScenarioServer;
@@ -20,19 +21,9 @@ beforeAll(async () => {
 	other = await startCorsProxy({target: server.api, origins: ['http://localhost:1'], credentials: true});
 	browser = await chromium.launch({executablePath: requireBinary('chromium'), args: CHROMIUM_FLAGS, headless: true});
 	page = await browser.newPage();
-	const cdp = await page.context().newCDPSession(page);
-	const urls = new Map<string, string>();
-	cdp.on('Network.requestWillBeSent', event => {
-		if (!urls.has(event.requestId)) {
-			urls.set(event.requestId, event.request.url);
-		}
+	await onCdpCorsError(page, (url, reason) => {
+		reasons.set(url, reason);
 	});
-	cdp.on('Network.loadingFailed', event => {
-		if (event.corsErrorStatus) {
-			reasons.set(urls.get(event.requestId)!, event.corsErrorStatus.corsError);
-		}
-	});
-	await cdp.send('Network.enable');
 	await page.goto(server.page);
 });
 

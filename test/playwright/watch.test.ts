@@ -7,6 +7,7 @@ import {scenario} from '../support/scenarios';
 import {CHROMIUM_FLAGS, requireBinary} from '../browser/support';
 import {CHROMIUM_CORS_ERRORS, type ChromiumCorsErrorName} from '../../src/node/chromium';
 import {watchCorsErrors, type CorsWatcher} from '../../src/playwright';
+import {onCdpCorsError} from '../browser/support/cdp-cors';
 
 const BAD = ['allow-origin-missing', 'header-not-allowed', 'wildcard-with-credentials', 'method-not-allowed', 'redirect-userinfo'];
 const GOOD = ['good-simple-get', 'good-preflight-put', 'good-credentialed-get'];
@@ -22,19 +23,9 @@ beforeAll(async () => {
 	browser = await chromium.launch({executablePath: requireBinary('chromium'), args: CHROMIUM_FLAGS, headless: true});
 	page = await browser.newPage();
 	// The oracle: a second, raw CDP session on the same page.
-	const cdp = await page.context().newCDPSession(page);
-	const urls = new Map<string, string>();
-	cdp.on('Network.requestWillBeSent', event => {
-		if (!urls.has(event.requestId)) {
-			urls.set(event.requestId, event.request.url);
-		}
+	await onCdpCorsError(page, (url, reason) => {
+		raw.push({url, reason});
 	});
-	cdp.on('Network.loadingFailed', event => {
-		if (event.corsErrorStatus) {
-			raw.push({url: urls.get(event.requestId)!, reason: event.corsErrorStatus.corsError});
-		}
-	});
-	await cdp.send('Network.enable');
 	watcher = await watchCorsErrors(page);
 	await page.goto(server.page);
 });
