@@ -58,8 +58,7 @@ export const runProbes = (
 	// the uncredentialed probes never can, and they usually decide alone (auth before CORS fails them all).
 	const first = plan.map((planned, index) => index).filter(index => plan[index]!.init.credentials !== 'include');
 	const second = plan.map((planned, index) => index).filter(index => plan[index]!.init.credentials === 'include');
-	const launch = async (index: number) => {
-		const planned = plan[index]!;
+	const launch = async (index: number, planned = plan[index]!) => {
 		const controller = controllers[index]!;
 		const start = starts[index] = Date.now();
 		let timedOut = false;
@@ -107,8 +106,20 @@ export const runProbes = (
 				finish();
 				return;
 			}
+			// A URL that answered 401/407 challenges credentialed requests, and a challenge may raise a login prompt (or make
+			// the engine wait on one): the credentialed GET is withheld, the header and control probes go without credentials.
+			const challenged = settled.some(probe => probe.status === 401 || probe.status === 407);
 			for (const next of second) {
-				void launch(next);
+				if (!challenged) {
+					void launch(next);
+				} else if (plan[next]!.probe === 'credentialed') {
+					settled.push({probe: 'credentialed', sent: sentOf(plan[next]!), outcome: 'withheld', ms: 0});
+				} else {
+					void launch(next, {...plan[next]!, init: {...plan[next]!.init, credentials: 'omit'}});
+				}
+			}
+			if (settled.length === plan.length) {
+				finish();
 			}
 		}
 	};

@@ -111,6 +111,14 @@ export const classify = (facts: VerdictFacts, probes: readonly Probe[]): Verdict
 			alt('ERROR_RESPONSE_WITHOUT_CORS', 'response-after-preflight', true),
 		], false, triggers);
 	}
+	if (of('credentialed') === 'withheld') {
+		// The URL challenges credentials (401/407), so nothing was sent with them: the request passes CORS without
+		// credentials, and what differs is the credentials (or, with them, a literal "*", or the response they get).
+		return cors('CREDENTIALS_NOT_ALLOWED', 'possible', [
+			...(preflight ? [alt(facts.methodPreflight ? 'METHOD_NOT_ALLOWED' : 'HEADER_NOT_ALLOWED', 'credentials-literal-wildcard', false)] : []),
+			alt('ERROR_RESPONSE_WITHOUT_CORS', 'error-status', true),
+		], true);
+	}
 	if (facts.methodPreflight) {
 		// Never probed with the method itself (a passing preflight would run it): the method is blamed by elimination,
 		// and "the preflight passed, the request ran, its response lacks CORS" fits the same evidence.
@@ -127,7 +135,7 @@ const DOMAIN: {readonly [P in ProbeName]: readonly ProbeOutcome[]} = {
 	reach: ['opaque', 'failed'],
 	simple: ['ok', 'failed'],
 	'simple-manual': ['ok', 'opaqueredirect', 'failed'],
-	credentialed: ['ok', 'failed'],
+	credentialed: ['ok', 'failed', 'withheld'],
 	header: ['ok', 'failed'],
 	control: ['ok', 'failed'],
 };

@@ -6,8 +6,11 @@ export type Confidence = 'certain' | 'likely' | 'possible';
 /** The name of a diagnostic probe (see DESIGN section 6). */
 export type ProbeName = 'reach' | 'simple' | 'simple-manual' | 'credentialed' | 'header' | 'control';
 
-/** What a probe ended with. `ok` is a readable CORS response of any status. */
-export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'timeout' | 'aborted' | 'cancelled';
+/**
+What a probe ended with. `ok` is a readable CORS response of any status. `withheld`: never sent, because the URL answered
+an uncredentialed probe with 401 or 407 and a credentialed request could raise a login prompt (docs/probes.md).
+*/
+export type ProbeOutcome = 'ok' | 'opaque' | 'opaqueredirect' | 'failed' | 'withheld' | 'timeout' | 'aborted' | 'cancelled';
 
 /**
 One diagnostic request and what came back. Never holds bodies or header values: only the header name.

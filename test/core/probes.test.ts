@@ -71,6 +71,25 @@ describe('runProbes', () => {
 		expect(early.map(probe => probe.probe).sort()).toEqual(['reach', 'simple', 'simple-manual']);
 	});
 
+	test('a URL that answers an uncredentialed probe 401/407 gets no credentialed request (it could raise a login prompt)', async () => {
+		for (const status of [401, 407]) {
+			const calls: RequestInit[] = [];
+			const fetch = (async (_: RequestInfo | URL, init: RequestInit = {}) => {
+				calls.push(init);
+				const response = new Response(null, {status: init.mode === 'no-cors' ? 200 : status});
+				Object.defineProperty(response, 'type', {value: init.mode === 'no-cors' ? 'opaque' : 'cors'});
+				return response;
+			}) as typeof globalThis.fetch;
+			const probes = await runProbes(fetch, URL_, wave, timing, new AbortController().signal, () => false);
+			expect(calls.filter(init => init.credentials === 'include')).toEqual([]);
+			expect(calls).toHaveLength(5);
+			expect(probes.find(probe => probe.probe === 'credentialed')).toMatchObject({outcome: 'withheld', ms: 0});
+			// The header and control probes went, without credentials, and the evidence says so.
+			expect(probes.filter(probe => probe.probe === 'header' || probe.probe === 'control').map(probe => [probe.sent.header, probe.sent.credentials, probe.outcome]))
+				.toEqual(expect.arrayContaining([['x-a', 'omit', 'ok'], ['content-type', 'omit', 'ok']]));
+		}
+	});
+
 	test('a decided wave cancels the probes still out and records them as cancelled', async () => {
 		const fake = timed({reach: 5, simple: 5, 'simple-manual': 300});
 		const probes = await runProbes(fake.fetch, URL_, wave.slice(0, 3), timing, new AbortController().signal, settled => settled.length === 2);

@@ -64,4 +64,19 @@ export const SHAPE_CASES: readonly ShapeCase[] = [
 		},
 		init: {method: 'GET', credentials: 'include', headers: {'x-api-key': SECRET}},
 	},
+	{
+		// CORS before auth, the default `cors()` (ACAO *) in front of a Basic-auth layer: the uncredentialed GET reads the
+		// 401, and a credentialed GET probe would get the Basic challenge with CORS headers.
+		scenario: {
+			name: 'basic-auth-401-cors-first-wildcard',
+			description: 'Every response has Access-Control-Allow-Origin: *; GETs are answered 401 with WWW-Authenticate: Basic; the page sends a credentialed GET with x-api-key.',
+			request: {method: 'GET', credentials: 'include', headers: {'x-api-key': 'dummy'}},
+			options: {
+				preflight: {status: 204, headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', 'x-api-key']]},
+				actual: {status: 401, headers: [['Access-Control-Allow-Origin', '*'], ['WWW-Authenticate', 'Basic realm="api"']], body: 'unauthorized'},
+			},
+			expect: {chromium: 'PreflightWildcardOriginNotAllowed', browserOk: false},
+		},
+		init: {method: 'GET', credentials: 'include', headers: {'x-api-key': SECRET}},
+	},
 ];
